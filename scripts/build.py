@@ -1,0 +1,125 @@
+"""The build command: the whole pipeline, in order, one direction.
+
+    config → validate content → mkdocs build (temporary folder) → checks
+    → reports (always) → swap into site/ (only if everything passed)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+from . import publish, report
+from .config import ConfigError, ProjectConfig, load_config
+from .problems import Problem, errors
+from .report import StageResult
+from .site_build import build_site
+from .validate import validate
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_COVERAGE = 0, 1, 2, 3
+
+
+class Pipeline:
+    def __init__(self, total: int):
+        self.stages: list[StageResult] = []
+        self.progress = report.Progress(total)
+
+    def run(self, title: str, name: str, step) -> StageResult:
+        """Run one stage; ``step`` returns (problems, summary)."""
+        self.progress.start(title)
+        began = time.monotonic()
+        problems, summary = step()
+        status = "failed" if errors(problems) else "ok"
+        stage = StageResult(name, status, summary, time.monotonic() - began, problems)
+        self.stages.append(stage)
+        self.progress.done(stage)
+        return stage
+
+    def skip(self, name: str, why: str) -> None:
+        self.stages.append(StageResult(name, "skipped", why))
+
+
+def run_build(root: Path, only_lang: str | None = None, site_dir: Path | None = None) -> int:
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        print(f"error: {exc}")
+        return EXIT_USAGE
+    if only_lang and only_lang not in config.codes:
+        print(f"error: --lang {only_lang}: not a language in mkdocs.yml (choose from {', '.join(config.codes)})")
+        return EXIT_USAGE
+    _reproducible_dates(config.root)
+    site_dir = site_dir or (config.root / f"site-{only_lang}" if only_lang else config.site_dir)
+
+    pipeline = Pipeline(total=3)
+    checked = pipeline.run("Validating content", "validate", lambda: _validate(config, only_lang))
+    build_dir = publish.new_build_dir(site_dir)
+    try:
+        if checked.status == "failed":
+            pipeline.skip("build", "fix the content errors first")
+        else:
+            pipeline.run("Building the site (mkdocs build --strict)", "build", lambda: _build(config, build_dir, only_lang))
+        exit_code = EXIT_CONTENT if any(stage.status == "failed" for stage in pipeline.stages) else EXIT_OK
+        _write_reports(config, pipeline.stages, exit_code)
+        if exit_code == EXIT_OK:
+            pipeline.run(f"Publishing into {site_dir.name}/", "publish", lambda: _publish(config, build_dir, site_dir))
+    finally:
+        publish.discard(build_dir)
+    for stage in pipeline.stages:
+        report.print_problems(stage.problems)
+    report.print_summary(pipeline.stages, exit_code)
+    return exit_code
+
+
+def run_validate(root: Path, only_lang: str | None = None) -> int:
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        print(f"error: {exc}")
+        return EXIT_USAGE
+    problems = validate(config, only_lang)
+    report.print_problems(problems)
+    if not problems:
+        print("Content is valid.")
+    return EXIT_CONTENT if errors(problems) else EXIT_OK
+
+
+def _validate(config: ProjectConfig, only_lang: str | None):
+    problems = validate(config, only_lang)
+    count = sum(1 for lang in config.codes for _ in (config.docs_dir / lang).rglob("*.md")) if config.docs_dir.is_dir() else 0
+    return problems, f"{count} Markdown files, {len(errors(problems))} error(s)"
+
+
+def _build(config: ProjectConfig, build_dir: Path, only_lang: str | None):
+    result = build_site(config, build_dir, only_lang)
+    pages = sum(1 for _ in build_dir.rglob("*.html"))
+    return result.problems, f"{pages} HTML pages" if result.ok else f"{len(result.problems)} problem(s)"
+
+
+def _publish(config: ProjectConfig, build_dir: Path, site_dir: Path):
+    reports = config.root / "reports"
+    if reports.is_dir():
+        shutil.copytree(reports, build_dir / "reports", dirs_exist_ok=True)
+    publish.swap_into_place(build_dir, site_dir)
+    return [], f"{site_dir.name}/ replaced"
+
+
+def _write_reports(config: ProjectConfig, stages: list[StageResult], exit_code: int) -> None:
+    reports = config.root / "reports"
+    report.write_json(reports / "build.json", report.build_report(stages, exit_code))
+    (reports / "build.md").write_text(report.build_markdown(stages, exit_code), encoding="utf-8")
+
+
+def _reproducible_dates(root: Path) -> None:
+    """Two builds of the same commit give the same files (sitemap dates, gzip headers)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return
+    if stamp:
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
