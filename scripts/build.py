@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import publish, report
@@ -51,9 +52,13 @@ def run_build(root: Path, only_lang: str | None = None, site_dir: Path | None = 
     if only_lang and only_lang not in config.codes:
         print(f"error: --lang {only_lang}: not a language in mkdocs.yml (choose from {', '.join(config.codes)})")
         return EXIT_USAGE
-    _reproducible_dates(config.root)
     site_dir = site_dir or (config.root / f"site-{only_lang}" if only_lang else config.site_dir)
 
+    with _reproducible_dates(config.root):
+        return _pipeline(config, site_dir, only_lang)
+
+
+def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> int:
     pipeline = Pipeline(total=3)
     checked = pipeline.run("Validating content", "validate", lambda: _validate(config, only_lang))
     build_dir = publish.new_build_dir(site_dir)
@@ -113,13 +118,23 @@ def _write_reports(config: ProjectConfig, stages: list[StageResult], exit_code: 
     (reports / "build.md").write_text(report.build_markdown(stages, exit_code), encoding="utf-8")
 
 
-def _reproducible_dates(root: Path) -> None:
-    """Two builds of the same commit give the same files (sitemap dates, gzip headers)."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return
-    try:
-        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return
+@contextmanager
+def _reproducible_dates(root: Path):
+    """Two builds of the same commit give the same files (sitemap dates, gzip headers).
+
+    MkDocs takes its build date from SOURCE_DATE_EPOCH; we set it to the last
+    commit's time for the duration of the build, unless the caller set it.
+    """
+    stamp = None
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        try:
+            stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            stamp = None
     if stamp:
         os.environ["SOURCE_DATE_EPOCH"] = stamp
+    try:
+        yield
+    finally:
+        if stamp:
+            del os.environ["SOURCE_DATE_EPOCH"]

@@ -1,0 +1,34 @@
+# Two commands on a fresh Debian/Ubuntu machine:
+#   make site   build the whole site with every check (into site/)
+#   make test   run every test
+# Both create the project's virtual environment from the locks and install the
+# system packages the project needs when they are missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test serve system-packages clean
+
+site: $(STAMP) system-packages
+	$(BIN)/python -m scripts build
+
+test: $(STAMP) system-packages
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+system-packages:
+	@sh tools/system-packages.sh
+
+$(STAMP): requirements/site.txt requirements/dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/site.txt -r requirements/dev.txt
+	@# Make the build tool (scripts/) importable from the MkDocs hook, whatever the working folder.
+	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'ai_explained.pth').write_text('$(CURDIR)\n')"
+	touch $@
+
+clean:
+	rm -rf site site-* .site-build-* reports

@@ -1,0 +1,51 @@
+"""Fixture sites: the repository's real configuration around a small docs tree."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_site(destination: Path, docs: str = "small", git: bool = False) -> Path:
+    """A buildable copy of the project with the fixture's docs/ in place of ours."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
+    for folder in ("overrides", "i18n"):
+        shutil.copytree(REPO / folder, destination / folder)
+    (destination / "scripts").symlink_to(REPO / "scripts")
+    shutil.copytree(FIXTURES / "sites" / docs / "docs", destination / "docs")
+    shutil.copytree(REPO / "docs" / "assets", destination / "docs" / "assets")
+    if git:
+        commit_all(destination, "fixture site")
+    return destination
+
+
+def commit_all(root: Path, message: str) -> None:
+    env = {"GIT_AUTHOR_DATE": "2026-11-01T12:00:00Z", "GIT_COMMITTER_DATE": "2026-11-01T12:00:00Z"}
+    run = lambda *args: subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env={**_base_env(), **env})
+    if not (root / ".git").exists():
+        run("init", "-q", "-b", "main")
+    run("add", "-A")
+    run("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", message)
+
+
+def _base_env():
+    import os
+
+    return dict(os.environ)
+
+
+def tree_digest(root: Path) -> dict[str, bytes]:
+    """Every file under root with its bytes, for byte-for-byte comparisons."""
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture
+def site_copy(tmp_path):
+    return make_site(tmp_path / "project")

@@ -1,0 +1,77 @@
+"""What a reader's browser does with the built site: real Chromium, no other hosts."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import make_site
+from scripts.build import run_build
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    project = make_site(tmp_path_factory.mktemp("browser") / "project")
+    assert run_build(project) == 0
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/ar/", "/ar/about/", "/zh/about/", "/ru/"])
+def test_pages_load_nothing_from_other_hosts(server, browser, path):
+    page = browser.new_page()
+    hosts = []
+    page.on("request", lambda request: hosts.append(urlsplit(request.url).hostname))
+    page.goto(server + path, wait_until="networkidle")
+    page.close()
+    assert hosts and set(hosts) == {"127.0.0.1"}, hosts
+
+
+def test_arabic_layout_is_mirrored(server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/ar/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    nav = page.locator(".md-sidebar--primary").bounding_box()
+    content = page.locator(".md-content").bounding_box()
+    assert nav["x"] > content["x"], "the navigation should sit on the right in Arabic"
+    page.close()
+
+
+def test_fallback_body_is_left_to_right_inside_arabic_page(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/ar/about/")
+    direction = page.evaluate("getComputedStyle(document.querySelector('div[lang=en]')).direction")
+    notice = page.locator("aside.page-notice").inner_text()
+    page.close()
+    assert direction == "ltr"
+    assert "لم تُترجَم هذه الصفحة بعد" in notice
+
+
+def test_keyboard_user_can_skip_to_content(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    page.close()
+    assert focused == "#small-site"

@@ -1,0 +1,112 @@
+"""Content validation: one fixture file per fault, each with its path:line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from scripts.__main__ import main
+from scripts.config import load_config
+from scripts.validate import validate
+
+TODAY = dt.date(2026, 11, 25)
+
+CASES = [
+    # (fixture, line, fragment of the message)
+    ("bad-yaml.md", 4, "front matter is not valid YAML"),
+    ("missing-title.md", 1, 'front matter lacks "title"'),
+    ("date-not-iso.md", 4, '"last_reviewed" must be a date written YYYY-MM-DD'),
+    ("future-review-date.md", 4, "a date in the future"),
+    ("source-without-url.md", 6, 'source 1 lacks "url"'),
+    ("heading-without-id.md", 9, "heading has no explicit id; end it with { #why-it-matters }"),
+    ("duplicate-heading-id.md", 11, 'id "same" is used twice on this page (first on line 9)'),
+    ("script-tag.md", 11, "raw <script> is not allowed"),
+    ("iframe-tag.md", 9, "raw <iframe> is not allowed"),
+    ("object-tag.md", 9, "raw <object> is not allowed"),
+    ("style-tag.md", 9, "raw <style> is not allowed"),
+    ("event-handler-attribute.md", 9, 'event handler attribute "onclick"'),
+    ("javascript-url.md", 9, 'link to "javascript:" URL is not allowed'),
+    ("missing-image.md", 9, 'image "images/missing-chart.png" does not exist'),
+    ("image-without-alt.md", 9, "has no alt text"),
+    ("image-from-another-host.md", 9, "is loaded from another host"),
+    ("setext-heading.md", 10, "underlined (setext) heading"),
+    ("not-utf8.md", 2, "not valid UTF-8"),
+    ("no-front-matter.md", 1, "no front matter"),
+]
+
+
+def _with_page(site, fixture, lang="en"):
+    shutil.copy(FIXTURES / "content" / fixture, site / "docs" / lang / fixture)
+    return f"docs/{lang}/{fixture}"
+
+
+@pytest.mark.parametrize("fixture, line, fragment", CASES, ids=[case[0] for case in CASES])
+def test_each_fault_is_reported_with_file_and_line(site_copy, fixture, line, fragment):
+    where = _with_page(site_copy, fixture)
+    problems = validate(load_config(site_copy), today=TODAY)
+    mine = [p for p in problems if p.path == where]
+    assert any(p.line == line and fragment in p.message for p in mine), [str(p) for p in mine]
+    assert str(mine[0]).startswith(f"{where}:")
+
+
+def test_valid_site_has_no_problems(site_copy):
+    assert validate(load_config(site_copy), today=TODAY) == []
+
+
+def test_code_examples_are_not_content(site_copy):
+    where = _with_page(site_copy, "code-examples-are-fine.md")
+    assert [p for p in validate(load_config(site_copy), today=TODAY) if p.path == where] == []
+
+
+def test_all_problems_are_reported_not_only_the_first(site_copy):
+    for fixture in ("script-tag.md", "missing-image.md", "heading-without-id.md"):
+        _with_page(site_copy, fixture)
+    paths = {p.path for p in validate(load_config(site_copy), today=TODAY)}
+    assert {"docs/en/script-tag.md", "docs/en/missing-image.md", "docs/en/heading-without-id.md"} <= paths
+
+
+def test_translation_needs_no_review_date_but_keeps_heading_rules(site_copy):
+    (site_copy / "docs" / "fr" / "about.md").write_text(
+        "---\ntitle: À propos\ndescription: Une page traduite.\n---\n\n# À propos\n\n## Qui nous sommes\n", encoding="utf-8"
+    )
+    problems = validate(load_config(site_copy), today=TODAY)
+    assert [(p.path, p.line) for p in problems] == [("docs/fr/about.md", 8)]
+
+
+def test_undeclared_language_folder(site_copy):
+    (site_copy / "docs" / "de").mkdir()
+    (site_copy / "docs" / "de" / "index.md").write_text("# Hallo\n", encoding="utf-8")
+    problems = validate(load_config(site_copy), today=TODAY)
+    assert any(p.path == "docs/de/" and 'language folder "de" is not declared in mkdocs.yml' in p.message for p in problems)
+
+
+def test_image_falls_back_to_the_english_copy(site_copy):
+    (site_copy / "docs" / "en" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (site_copy / "docs" / "ar" / "index.md").write_text(
+        "---\ntitle: صفحة\ndescription: وصف.\n---\n\n# صفحة\n\n![رسم بياني](chart.png)\n", encoding="utf-8"
+    )
+    assert validate(load_config(site_copy), today=TODAY) == []
+
+
+def test_missing_notice_translation_is_reported(site_copy):
+    notices = site_copy / "i18n" / "notices.yml"
+    notices.write_text(notices.read_text(encoding="utf-8").replace("  ru: Эта страница ещё не переведена; вы читаете английскую версию.\n", ""), encoding="utf-8")
+    problems = validate(load_config(site_copy), today=TODAY)
+    assert any(p.path == "i18n/notices.yml" and 'notice "fallback" has no text for ru' in p.message for p in problems)
+
+
+def test_command_line_exit_code_and_output(site_copy, capsys):
+    _with_page(site_copy, "script-tag.md")
+    assert main(["--root", str(site_copy), "validate"]) == 1
+    out = capsys.readouterr().out
+    assert "docs/en/script-tag.md:11: raw <script> is not allowed" in out
+    assert "Traceback" not in out
+
+
+def test_broken_mkdocs_yml_is_a_usage_error(site_copy, capsys):
+    (site_copy / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")
+    assert main(["--root", str(site_copy), "validate"]) == 2
+    assert "mkdocs.yml" in capsys.readouterr().out
