@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build
+from . import build, translator_cli
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,13 +24,31 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check the Markdown files only (front matter, headings, HTML, images)")
     check.add_argument("--lang", help="check only this language (plus English)")
 
+    status = commands.add_parser("status", help="translation status per page and language")
+    status.add_argument("--lang", help="only this language")
+    status.add_argument("--base", help="git ref to compare with: list the translations this change made outdated")
+
+    diff = commands.add_parser("diff", help="English changes since the version a translation was made from")
+    diff.add_argument("page", help="path inside the language folder, e.g. about.md")
+    diff.add_argument("--lang", required=True)
+
+    mark = commands.add_parser("mark-current", help="record that a translation now follows the current English page")
+    mark.add_argument("page")
+    mark.add_argument("--lang", required=True)
+
+    minor = commands.add_parser("acknowledge-minor", help="after an English edit that changes no meaning (typo), keep current translations current")
+    minor.add_argument("page")
+
+    new = commands.add_parser("new", help="start a translation with front matter and the English heading ids in place")
+    new.add_argument("page")
+    new.add_argument("--lang", required=True)
+
     args = parser.parse_args(argv)
     if args.command == "validate":
         return build.run_validate(args.root, args.lang)
     if args.command in (None, "build"):
         return build.run_build(args.root, getattr(args, "lang", None))
-    parser.error(f"unknown command {args.command}")
-    return build.EXIT_USAGE
+    return translator_cli.run(args)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ from .config import ConfigError, ProjectConfig, load_config
 from .problems import Problem, errors
 from .report import StageResult
 from .site_build import build_site
+from .translations import coverage as translation_coverage
+from .translations import outdated_by_change
 from .validate import validate
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_COVERAGE = 0, 1, 2, 3
@@ -59,22 +61,27 @@ def run_build(root: Path, only_lang: str | None = None, site_dir: Path | None = 
 
 
 def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> int:
-    pipeline = Pipeline(total=3)
+    pipeline = Pipeline(total=4)
     checked = pipeline.run("Validating content", "validate", lambda: _validate(config, only_lang))
+    status = {}
+    pipeline.run("Checking translation status", "translations", lambda: _translations(config, only_lang, status))
     build_dir = publish.new_build_dir(site_dir)
     try:
         if checked.status == "failed":
             pipeline.skip("build", "fix the content errors first")
         else:
             pipeline.run("Building the site (mkdocs build --strict)", "build", lambda: _build(config, build_dir, only_lang))
-        exit_code = EXIT_CONTENT if any(stage.status == "failed" for stage in pipeline.stages) else EXIT_OK
-        _write_reports(config, pipeline.stages, exit_code)
+        exit_code = _exit_code(pipeline.stages, status["coverage"], only_lang)
+        _write_reports(config, pipeline.stages, exit_code, status["coverage"])
         if exit_code == EXIT_OK:
             pipeline.run(f"Publishing into {site_dir.name}/", "publish", lambda: _publish(config, build_dir, site_dir))
     finally:
         publish.discard(build_dir)
+    print()
+    report.print_coverage(status["coverage"], config)
     for stage in pipeline.stages:
         report.print_problems(stage.problems)
+    report.print_problems(status["coverage"].below_threshold)
     report.print_summary(pipeline.stages, exit_code)
     return exit_code
 
@@ -98,6 +105,23 @@ def _validate(config: ProjectConfig, only_lang: str | None):
     return problems, f"{count} Markdown files, {len(errors(problems))} error(s)"
 
 
+def _translations(config: ProjectConfig, only_lang: str | None, status: dict):
+    data = translation_coverage(config, only_lang)
+    status["coverage"] = data
+    shares = ", ".join(f"{lang} {data.share_current(lang):.0%}" for lang in data.languages)
+    below = f"; {len(data.below_threshold)} below threshold" if data.below_threshold else ""
+    return data.problems, f"current: {shares}{below}"
+
+
+def _exit_code(stages: list[StageResult], data, only_lang: str | None) -> int:
+    if any(stage.status == "failed" for stage in stages):
+        return EXIT_CONTENT
+    # A one-language preview build is for editing; coverage policy applies to the whole site.
+    if data.below_threshold and not only_lang:
+        return EXIT_COVERAGE
+    return EXIT_OK
+
+
 def _build(config: ProjectConfig, build_dir: Path, only_lang: str | None):
     result = build_site(config, build_dir, only_lang)
     pages = sum(1 for _ in build_dir.rglob("*.html"))
@@ -112,10 +136,14 @@ def _publish(config: ProjectConfig, build_dir: Path, site_dir: Path):
     return [], f"{site_dir.name}/ replaced"
 
 
-def _write_reports(config: ProjectConfig, stages: list[StageResult], exit_code: int) -> None:
+def _write_reports(config: ProjectConfig, stages: list[StageResult], exit_code: int, data) -> None:
     reports = config.root / "reports"
     report.write_json(reports / "build.json", report.build_report(stages, exit_code))
     (reports / "build.md").write_text(report.build_markdown(stages, exit_code), encoding="utf-8")
+    report.write_json(reports / "coverage.json", data.as_json())
+    base = os.environ.get("COVERAGE_BASE")  # e.g. origin/main in a pull-request job
+    made = outdated_by_change(config, data, base) if base else None
+    (reports / "translations.md").write_text(report.coverage_markdown(data, config, made), encoding="utf-8")
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 """MkDocs hook (``hooks:`` in mkdocs.yml): notices and page facts for readers.
 
 Runs in every build — the full build command and a plain ``mkdocs serve`` — so
-both show the same thing. Each function handles one MkDocs event.
+both show the same notices. Each function handles one MkDocs event.
 """
 
 from __future__ import annotations
@@ -13,30 +13,42 @@ from pathlib import Path
 # `mkdocs serve` run from any directory.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.utils import get_relative_url  # noqa: E402
+
 from scripts.config import load_config  # noqa: E402
 from scripts.pages import PageError, read_page  # noqa: E402
+from scripts.status_page import render_marker  # noqa: E402
+from scripts.translations import coverage  # noqa: E402
 
-_project = None
-
+STATUS_PAGE = "translation-status.md"
 # Page facts a translation takes from its English source.
 INHERITED = ("last_reviewed", "status_as_of", "sources")
 
+_state: dict = {"project": None, "coverage": None, "signature": None}
+
 
 def on_config(config):
-    global _project
-    _project = load_config(Path(config.config_file_path).parent, Path(config.config_file_path).name)
+    project = load_config(Path(config.config_file_path).parent, Path(config.config_file_path).name)
+    _state["project"] = project
+    # static-i18n runs one build per language; compute the status once per
+    # change of the docs tree, not once per language.
+    signature = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(project.docs_dir.rglob("*.md")))
+    if signature != _state["signature"]:
+        _state["coverage"], _state["signature"] = coverage(project), signature
     return config
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Give a translation the review date and sources of its English source."""
-    file = page.file
-    if not hasattr(file, "locale") or file.locale == _project.default_language.code:
+    project, file = _state["project"], page.file
+    reading, written = _languages(page)
+    if getattr(file, "norm_src_uri", None) == STATUS_PAGE:
+        markdown = render_marker(markdown, _state["coverage"], project, reading)
+    if written == project.default_language.code:
         return markdown
-    english = _project.docs_dir / _project.default_language.code / file.norm_src_uri
+    english = project.docs_dir / project.default_language.code / file.norm_src_uri
     if english.is_file():
         try:
-            source = read_page(english, _project.docs_dir)
+            source = read_page(english, project.docs_dir)
         except PageError:
             return markdown  # the validation stage reports it with file and line
         for key in INHERITED:
@@ -46,15 +58,33 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    file = page.file
-    reading = getattr(file, "locale_alternate_of", None) or _project.default_language.code
-    written = getattr(file, "locale", reading)
-    labels = {key: _project.notice(key, reading) for key in ("last_reviewed", "status_as_of", "sources")}
-    context["page_labels"] = labels
+    project = _state["project"]
+    reading, written = _languages(page)
+    context["page_labels"] = {key: project.notice(key, reading) for key in ("last_reviewed", "status_as_of", "sources")}
     context["page_notice"] = None
     context["body_lang"] = None
+    default = project.default_language.code
+    status_url = STATUS_PAGE.replace(".md", "/") if reading == default else f"{reading}/{STATUS_PAGE.replace('.md', '/')}"
+    context["status_page_url"] = get_relative_url(status_url, page.url)
+    context["status_page_label"] = project.notice("translation_status", reading)
     if written != reading:
         # static-i18n serves the English page in place of a missing translation.
-        context["page_notice"] = {"kind": "fallback", "text": _project.notice("fallback", reading)}
-        context["body_lang"] = {"lang": written, "dir": "rtl" if _project.language(written).rtl else "ltr"}
+        context["page_notice"] = {"kind": "fallback", "text": project.notice("fallback", reading)}
+        context["body_lang"] = {"lang": written, "dir": "rtl" if project.language(written).rtl else "ltr"}
+    elif reading != default and hasattr(page.file, "norm_src_uri"):
+        entry = _state["coverage"].entry(page.file.norm_src_uri, reading)
+        if entry and entry.status == "outdated":
+            english_url = page.url[len(reading) + 1 :] if page.url.startswith(reading + "/") else page.url
+            context["page_notice"] = {
+                "kind": "outdated",
+                "text": project.notice("outdated", reading, date=entry.translated or "?"),
+                "link": {"url": get_relative_url(english_url or ".", page.url), "lang": default, "text": project.notice("read_english", reading)},
+            }
     return context
+
+
+def _languages(page) -> tuple[str, str]:
+    """(language the reader is reading, language the page is written in)."""
+    default = _state["project"].default_language.code
+    reading = getattr(page.file, "locale_alternate_of", None) or default
+    return reading, getattr(page.file, "locale", reading)

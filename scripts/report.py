@@ -91,3 +91,46 @@ def build_markdown(stages: list[StageResult], exit_code: int) -> str:
         lines += ["", "## Problems", ""]
         lines += [f"- `{problem}`" for problem in sorted(problems)]
     return "\n".join(lines) + "\n"
+
+
+def print_coverage(data, config, stream=None) -> None:
+    """Language × status table, then the pages that need work."""
+    from .translations import needs_work
+
+    stream = stream or sys.stdout
+    columns = ("current", "outdated", "missing", "untracked", "orphan")
+    print(f"{'lang':<6}" + "".join(f"{c:>11}" for c in columns) + f"{'%':>7}", file=stream)
+    for lang in data.languages:
+        counts = data.counts(lang)
+        print(f"{lang:<6}" + "".join(f"{counts[c]:>11}" for c in columns) + f"{data.share_current(lang):>7.0%}", file=stream)
+    work = needs_work(data)
+    if work:
+        print("\nPages that need work:", file=stream)
+        for entry in work:
+            print(f"  {entry.path}: {entry.status}" + (f" (English {entry.source_path}, {entry.english_words} words)" if entry.status != "orphan" else ""), file=stream)
+
+
+def print_outdated_by_change(entries, stream=None) -> None:
+    stream = stream or sys.stdout
+    if not entries:
+        print("\nThis change made no translation outdated.", file=stream)
+        return
+    print("\nThis change made these translations outdated:", file=stream)
+    for entry in entries:
+        print(f"  {entry.path} (English {entry.source_path} changed)", file=stream)
+
+
+def coverage_markdown(data, config, made_outdated=None) -> str:
+    """For a CI job summary or a pull-request comment."""
+    lines = ["## Translation status", "", "| Language | Current | Outdated | Missing | Untracked | % current |", "|---|---|---|---|---|---|"]
+    for lang in data.languages:
+        c = data.counts(lang)
+        lines.append(f"| {config.language(lang).name} (`{lang}`) | {c['current']} | {c['outdated']} | {c['missing']} | {c['untracked']} | {data.share_current(lang):.0%} |")
+    if made_outdated is not None:
+        lines += ["", "### Made outdated by this change", ""]
+        lines += [f"- `{e.path}` — English `{e.source_path}` changed" for e in made_outdated] or ["None."]
+    breaches = data.below_threshold
+    if breaches:
+        lines += ["", "### Below the thresholds in mkdocs.yml", ""]
+        lines += [f"- `{problem.path}`: {problem.message}" for problem in breaches]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,56 @@
+"""The "Translation status" page: Markdown generated from the coverage data.
+
+The page's prose is an ordinary Markdown file; markers in it are replaced with
+a progress table per language and the page × language matrix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .config import ProjectConfig
+from .translations import Coverage
+
+MARKER = re.compile(r"<!--\s*translation-status:\s*(progress|matrix)\s*-->")
+
+
+def render_marker(markdown: str, data: Coverage, config: ProjectConfig, reading: str) -> str:
+    def replace(match):
+        return progress(data, config, reading) if match.group(1) == "progress" else matrix(data, config, reading)
+
+    return MARKER.sub(replace, markdown)
+
+
+def _label(config: ProjectConfig, status: str, reading: str) -> str:
+    return config.notice(f"status_{status}", reading)
+
+
+def progress(data: Coverage, config: ProjectConfig, reading: str) -> str:
+    statuses = ("current", "outdated", "missing", "untracked")
+    header = "| | " + " | ".join(_label(config, s, reading) for s in statuses) + " | % |"
+    rows = [header, "|---" * (len(statuses) + 2) + "|"]
+    total = len(data.pages)
+    for lang in data.languages:
+        counts = data.counts(lang)
+        share = round(100 * counts["current"] / total) if total else 100
+        name = config.language(lang).name
+        bar = f'<progress value="{counts["current"]}" max="{total}" aria-label="{name}: {share}%">{share}%</progress>'
+        cells = " | ".join(str(counts[s]) for s in statuses)
+        rows.append(f'| <span lang="{lang}">{name}</span> | {cells} | {bar} {share}% |')
+    return "\n".join(rows)
+
+
+def matrix(data: Coverage, config: ProjectConfig, reading: str) -> str:
+    header = f"| {config.notice('page', reading)} | " + " | ".join(
+        f'<span lang="{lang}">{config.language(lang).name}</span>' for lang in data.languages
+    ) + " |"
+    rows = [header, "|---" * (len(data.languages) + 1) + "|"]
+    for rel in data.pages:
+        # The status page sits at the language root, so the Markdown path is
+        # the link; MkDocs resolves it to the reader's language or fallback.
+        cells = []
+        for lang in data.languages:
+            entry = data.entry(rel, lang)
+            cells.append(f'<span class="status status--{entry.status}">{_label(config, entry.status, reading)}</span>')
+        rows.append(f"| [`{rel}`]({rel}) | " + " | ".join(cells) + " |")
+    return "\n".join(rows)

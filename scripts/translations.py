@@ -1,0 +1,232 @@
+"""Translation status and freshness, per (page, language).
+
+A translation records the hash of the English text it translates
+(``translation.source_hash``). The hash covers the English title, description
+and body with whitespace normalised, so re-wrapping lines changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import markdown
+from selectolax.lexbor import LexborHTMLParser
+
+from .config import ProjectConfig
+from .pages import PageError, SourcePage, iter_markdown, read_page
+from .problems import Problem, relative
+
+STATUSES = ("current", "outdated", "missing", "untracked", "orphan")
+# Extensions that change what a page contains (links, tables, code blocks);
+# enough to compare structure, not a copy of the site's full configuration.
+PARITY_EXTENSIONS = ["attr_list", "tables", "footnotes", "md_in_html", "admonition", "pymdownx.superfences", "pymdownx.details"]
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def source_hash(page: SourcePage) -> str:
+    text = "\n".join(str(page.meta.get(key) or "") for key in ("title", "description")) + "\n" + page.body
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class Structure:
+    heading_ids: list[str]
+    links: int
+    images: int
+    tables: int
+    code_blocks: int
+    words: int
+
+
+def structure(page: SourcePage) -> Structure:
+    html = markdown.markdown(page.body, extensions=PARITY_EXTENSIONS)
+    tree = LexborHTMLParser(html or "<p></p>")
+    return Structure(
+        heading_ids=[node.attributes.get("id") or "" for node in tree.css("h2, h3")],
+        links=len(tree.css("a[href]")),
+        images=len(tree.css("img")),
+        tables=len(tree.css("table")),
+        code_blocks=len(tree.css("pre")),
+        words=len(WORD.findall(tree.text() or "")),
+    )
+
+
+@dataclass
+class Entry:
+    page: str  # path inside the language folder, e.g. "about.md"
+    lang: str
+    status: str
+    source_path: str  # docs/en/...
+    path: str  # docs/<lang>/...
+    english_hash: str | None = None
+    recorded_hash: str | None = None
+    translated: str | None = None
+    english_words: int = 0
+    words: int = 0
+    parity: list[str] = field(default_factory=list)  # what differs from the English structure
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Coverage:
+    languages: list[str]  # translated languages (not the default)
+    pages: list[str]  # English pages
+    entries: list[Entry]
+    problems: list[Problem]  # orphans (errors), parity (warnings), threshold breaches (coverage)
+    below_threshold: list[Problem] = field(default_factory=list)
+
+    def entry(self, page: str, lang: str) -> Entry | None:
+        return next((e for e in self.entries if e.page == page and e.lang == lang), None)
+
+    def counts(self, lang: str) -> dict[str, int]:
+        counts = {status: 0 for status in STATUSES}
+        for entry in self.entries:
+            if entry.lang == lang:
+                counts[entry.status] += 1
+        return counts
+
+    def share_current(self, lang: str) -> float:
+        return self.counts(lang)["current"] / len(self.pages) if self.pages else 1.0
+
+    def as_json(self) -> dict:
+        return {
+            "languages": {
+                lang: {**self.counts(lang), "pages": len(self.pages), "share_current": round(self.share_current(lang), 4)}
+                for lang in self.languages
+            },
+            "entries": [entry.as_dict() for entry in self.entries],
+            "problems": [problem.as_dict() for problem in self.problems + self.below_threshold],
+        }
+
+
+def coverage(config: ProjectConfig, only_lang: str | None = None) -> Coverage:
+    default = config.default_language.code
+    languages = [code for code in config.codes if code != default and (not only_lang or code == only_lang)]
+    excluded = set((config.policy.get("translations") or {}).get("exclude") or [])
+    english = {rel: page for rel, page in _read_all(config, default).items() if rel not in excluded}
+    entries, problems = [], []
+    for lang in languages:
+        translations = _read_all(config, lang)
+        for rel, source in english.items():
+            entry = _entry(config, rel, lang, source, translations.get(rel))
+            entries.append(entry)
+            for difference in entry.parity:
+                problems.append(Problem(entry.path, None, f"differs from {entry.source_path}: {difference}", "warning"))
+        for rel, translation in translations.items():
+            if rel not in english and rel not in excluded:
+                path = relative(translation.path, config.root)
+                entries.append(Entry(rel, lang, "orphan", f"docs/{default}/{rel}", path))
+                problems.append(Problem(path, None, f"orphan translation: there is no English page docs/{default}/{rel}; delete it or move it to match the English path"))
+    result = Coverage(languages, sorted(english), entries, problems)
+    result.below_threshold = _policy_breaches(config, result)
+    return result
+
+
+def _read_all(config: ProjectConfig, lang: str) -> dict[str, SourcePage]:
+    pages = {}
+    for path in iter_markdown(config.docs_dir, lang):
+        try:
+            page = read_page(path, config.docs_dir)
+        except PageError:
+            continue  # content validation reports it
+        pages[page.rel] = page
+    return pages
+
+
+def _entry(config: ProjectConfig, rel: str, lang: str, source: SourcePage, translation: SourcePage | None) -> Entry:
+    english_hash = source_hash(source)
+    english_structure = structure(source)
+    entry = Entry(
+        page=rel, lang=lang, status="missing",
+        source_path=relative(source.path, config.root), path=f"{relative(config.docs_dir, config.root)}/{lang}/{rel}",
+        english_hash=english_hash, english_words=english_structure.words,
+    )
+    if translation is None:
+        return entry
+    record = translation.meta.get("translation") or {}
+    entry.recorded_hash = str(record.get("source_hash")) if isinstance(record, dict) and record.get("source_hash") else None
+    translated = record.get("translated") if isinstance(record, dict) else None
+    entry.translated = translated.isoformat() if isinstance(translated, dt.date) else (str(translated) if translated else None)
+    if entry.recorded_hash is None:
+        entry.status = "untracked"
+    elif entry.recorded_hash == english_hash:
+        entry.status = "current"
+    else:
+        entry.status = "outdated"
+    translated_structure = structure(translation)
+    entry.words = translated_structure.words
+    entry.parity = parity(english_structure, translated_structure)
+    return entry
+
+
+def parity(english: Structure, translation: Structure) -> list[str]:
+    differences = []
+    missing = [anchor for anchor in english.heading_ids if anchor not in translation.heading_ids]
+    extra = [anchor for anchor in translation.heading_ids if anchor not in english.heading_ids]
+    if missing:
+        differences.append("missing section(s) " + ", ".join(f"#{anchor}" for anchor in missing))
+    if extra:
+        differences.append("section(s) not in English " + ", ".join(f"#{anchor}" for anchor in extra))
+    for name in ("links", "images", "tables", "code_blocks"):
+        ours, theirs = getattr(english, name), getattr(translation, name)
+        if ours != theirs:
+            differences.append(f"{theirs} {name.replace('_', ' ')} instead of {ours}")
+    return differences
+
+
+def _policy_breaches(config: ProjectConfig, result: Coverage) -> list[Problem]:
+    policy = config.policy.get("translations") or {}
+    minimum = policy.get("min_current") or {}
+    required = set(policy.get("required_pages") or [])
+    for rel in result.pages:
+        source = read_page(config.docs_dir / config.default_language.code / rel, config.docs_dir)
+        if source.meta.get("type") in (policy.get("required_types") or []):
+            required.add(rel)
+    breaches = []
+    for lang in result.languages:
+        for rel in sorted(required):
+            entry = result.entry(rel, lang)
+            if entry and entry.status == "missing":
+                breaches.append(Problem(entry.path, None, f"required in every language but missing; start it with: python -m scripts new {rel} --lang {lang}", "coverage"))
+        floor = minimum.get(lang, minimum.get("*", 0))
+        share = result.share_current(lang)
+        if share + 1e-9 < float(floor):
+            work = [e for e in result.entries if e.lang == lang and e.status in ("missing", "outdated", "untracked")]
+            todo = "; ".join(f"{e.path} ({e.status})" for e in work)
+            breaches.append(Problem(f"docs/{lang}/", None, f"{share:.0%} of pages are current, below the {float(floor):.0%} required; translate or update: {todo}", "coverage"))
+    return breaches
+
+
+def needs_work(result: Coverage, lang: str | None = None) -> list[Entry]:
+    order = {"orphan": 0, "outdated": 1, "untracked": 2, "missing": 3}
+    work = [e for e in result.entries if e.status != "current" and (lang is None or e.lang == lang)]
+    return sorted(work, key=lambda e: (e.lang, order[e.status], e.page))
+
+
+def outdated_by_change(config: ProjectConfig, data: Coverage, base: str) -> list[Entry]:
+    """Translations that were current at ``base`` and are outdated now: what this change did."""
+    import subprocess
+
+    made = []
+    for entry in data.entries:
+        if entry.status != "outdated":
+            continue
+        try:
+            old = subprocess.run(["git", "show", f"{base}:{entry.source_path}"], cwd=config.root, capture_output=True, text=True, check=True).stdout
+        except (OSError, subprocess.CalledProcessError):
+            continue
+        from .pages import parse_front_matter, split_front_matter
+
+        front, body, line = split_front_matter(old)
+        meta = parse_front_matter(front)[0] if front is not None else {}
+        before = SourcePage(Path(entry.source_path), config.default_language.code, entry.page, meta, body, line)
+        if source_hash(before) == entry.recorded_hash:
+            made.append(entry)
+    return made
