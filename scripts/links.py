@@ -21,6 +21,7 @@ import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -42,9 +43,10 @@ SKIPPED_SCHEMES = {"mailto", "tel", "javascript", "data", "about", "blob"}
 # Material's article; links inside it come from the Markdown, the rest from the theme.
 CONTENT_SELECTOR = "article"
 
-# Below this many pages a process pool costs more to start than it saves
-# (measured in benchmarks/README.md).
-PARALLEL_MIN_PAGES = 3000
+# Parsing is ~0.3 ms a page; on 2 cores, sending ~120 links a page back from
+# worker processes costs more than it saves (6,006 pages: 5.6 s serial, 8.4 s
+# with a pool; benchmarks/README.md). The pool is kept for bigger machines.
+PARALLEL_MIN_PAGES = 20_000
 
 
 @dataclass
@@ -52,15 +54,23 @@ class LinkReport:
     problems: list[Problem]
     pages: int
     links: int
-    page_records: list[dict] = field(default_factory=list)
+    checked: list[tuple[str, str, list[tuple[Link, Verdict]]]] = field(default_factory=list)  # (page, source, results)
     external: dict[str, dict] = field(default_factory=dict)
     seconds: float = 0.0
 
+    @property
+    def page_records(self) -> list[dict]:
+        # Built on demand: a 6,000-page site has ~700,000 links and most callers only need the problems.
+        return [
+            {"page": page, "source": source, "links": [_link_record(link, verdict) for link, verdict in results]}
+            for page, source, results in self.checked
+        ]
+
     def as_json(self) -> dict:
         statuses = defaultdict(int)
-        for page in self.page_records:
-            for link in page["links"]:
-                statuses[link["status"]] += 1
+        for _, _, results in self.checked:
+            for _, verdict in results:
+                statuses[verdict.status] += 1
         return {
             "summary": {
                 "pages": self.pages,
@@ -84,8 +94,7 @@ class LinkReport:
 # Reading pages (the part worth parallelising: each page parsed exactly once)
 
 
-@dataclass
-class Link:
+class Link(NamedTuple):
     tag: str
     attribute: str
     url: str
@@ -99,6 +108,11 @@ class PageData:
     ids: set[str]
     links: list[Link]
     lang: str = ""  # from <html lang>: the theme's 404 page sits at the root in whatever language was built last
+
+    dir: str = field(init=False, compare=False)  # folder relative links start from
+
+    def __post_init__(self):
+        self.dir = posixpath.dirname(self.rel)
 
 
 def read_page(site_dir: str, rel: str) -> PageData:
@@ -172,6 +186,7 @@ class Site:
         self.url_prefix = (parts.path or "/").rstrip("/") + "/"
         self.origin = f"{parts.scheme}://{parts.netloc}".lower() if parts.netloc else ""
         self._sources: dict[tuple[str, str], Path | None] = {}
+        self.parsed: dict[str, object] = {}
 
     def language_of(self, rel: str) -> str:
         first = rel.split("/", 1)[0]
@@ -249,22 +264,34 @@ class Verdict:
     severity: str = "error"
 
 
-def classify(site: Site, page: PageData, link: Link, ids_by_page: dict[str, set[str]]) -> Verdict:
-    url = link.url
+SKIPPED, EXTERNAL = Verdict("skipped", "not a web link"), Verdict("external")
+
+
+def parse_url(site: Site, url: str) -> Verdict | tuple[str, str, bool]:
+    """A final verdict for links not looked up in the site, else (path, fragment, has fragment), both unquoted."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme in SKIPPED_SCHEMES:
-        return Verdict("skipped", f"{scheme}: link")
+        return SKIPPED
     if scheme or parts.netloc:
         own = site.origin and f"{scheme or 'https'}://{parts.netloc}".lower() == site.origin
         if not own or not unquote(parts.path or "/").startswith(site.url_prefix.rstrip("/")):
-            return Verdict("external") if scheme in ("http", "https", "") else Verdict("skipped", f"{scheme}: link")
-    path = unquote(parts.path)
-    fragment = unquote(parts.fragment)
+            return EXTERNAL if scheme in ("http", "https", "") else SKIPPED
+    return unquote(parts.path), unquote(parts.fragment), bool(parts.fragment)
+
+
+def classify(site: Site, page: PageData, link: Link, ids_by_page: dict[str, set[str]]) -> Verdict:
+    # The same URL strings recur on thousands of pages (nav, footer), so parse each once.
+    parsed = site.parsed.get(link.url)
+    if parsed is None:
+        parsed = site.parsed[link.url] = parse_url(site, link.url)
+    if isinstance(parsed, Verdict):
+        return parsed
+    path, fragment, has_fragment = parsed
 
     if not path:
         return _check_anchor(page.rel, fragment, ids_by_page, same_page=True)
-    site_path = _site_path(site, page.rel, path)
+    site_path = _site_path(site, page.dir, path)
     if site_path is None:
         return Verdict("broken", f"points outside the site (its pages live under {site.url_prefix}, from site_url)")
     target = site.served_file(site_path)
@@ -276,20 +303,20 @@ def classify(site: Site, page: PageData, link: Link, ids_by_page: dict[str, set[
         if localized:
             other = site.language_of(target)
             return Verdict("broken", f"links to the {other} copy {_page_url(target)}, but the localized page exists at {localized}", target)
-    if target.endswith(".html") and parts.fragment:
+    if target.endswith(".html") and has_fragment:
         return _check_anchor(target, fragment, ids_by_page, same_page=target == page.rel)
     return Verdict("ok", target=target)
 
 
-def _site_path(site: Site, page_rel: str, path: str) -> str | None:
-    """Site-relative path for a link on ``page_rel``; None when it leaves the site."""
+def _site_path(site: Site, page_dir: str, path: str) -> str | None:
+    """Site-relative path for a link on a page in ``page_dir``; None when it leaves the site."""
     trailing = path.endswith("/")
     if path.startswith("/"):
         if not (path + ("" if trailing else "/")).startswith(site.url_prefix) and path != site.url_prefix.rstrip("/"):
             return None
         joined = path[len(site.url_prefix) :] if len(path) >= len(site.url_prefix) else ""
     else:
-        joined = posixpath.join(posixpath.dirname(page_rel), path)
+        joined = f"{page_dir}/{path}" if page_dir else path
     normal = posixpath.normpath(joined) if joined else "."
     if normal == ".." or normal.startswith("../"):
         return None
@@ -340,22 +367,17 @@ def check_links(config: ProjectConfig, site_dir: Path, external: bool = False, c
     ids_by_page = {page.rel: page.ids for page in pages}
 
     problems: set[Problem] = set()
-    records: list[dict] = []
+    checked = []
     external_pages: dict[str, set[str]] = defaultdict(set)
     found_in: dict[str, list[tuple[PageData, Link]]] = defaultdict(list)
     total = 0
     for page in pages:
         source_path, source_file, note = site.describe_source(page.rel)
-        link_records = []
+        results = []
         for link in page.links:
             verdict = classify(site, page, link, ids_by_page)
             total += 1
-            record = {"url": link.url, "tag": link.tag, "status": verdict.status}
-            if verdict.target:
-                record["target"] = verdict.target
-            if verdict.reason:
-                record["reason"] = verdict.reason
-            link_records.append(record)
+            results.append((link, verdict))
             if verdict.status == "broken":
                 line = find_line(source_file, link.url) if link.in_content else None
                 where = "" if link.in_content else "theme "
@@ -363,7 +385,7 @@ def check_links(config: ProjectConfig, site_dir: Path, external: bool = False, c
             elif verdict.status == "external":
                 external_pages[link.url].add(page.rel)
                 found_in[link.url].append((page, link))
-        records.append({"page": page.rel, "source": source_path, "links": link_records})
+        checked.append((page.rel, source_path, results))
 
     external_results = {url: {"pages": len(rels)} for url, rels in sorted(external_pages.items())}
     if external:
@@ -375,7 +397,16 @@ def check_links(config: ProjectConfig, site_dir: Path, external: bool = False, c
                     source_path, source_file, note = site.describe_source(page.rel)
                     line = find_line(source_file, link.url) if link.in_content else None
                     problems.add(Problem(source_path, line, f"{note}<{link.tag}> {link.url!r}: {result.message}", result.severity))
-    return LinkReport(sorted(problems, key=_problem_order), len(pages), total, records, external_results, time.monotonic() - began)
+    return LinkReport(sorted(problems, key=_problem_order), len(pages), total, checked, external_results, time.monotonic() - began)
+
+
+def _link_record(link: Link, verdict: Verdict) -> dict:
+    record = {"url": link.url, "tag": link.tag, "status": verdict.status}
+    if verdict.target:
+        record["target"] = verdict.target
+    if verdict.reason:
+        record["reason"] = verdict.reason
+    return record
 
 
 def _problem_order(problem: Problem) -> tuple:
