@@ -75,10 +75,11 @@ def on_page_context(context, page, config, nav):
         entry = _state["coverage"].entry(page.file.norm_src_uri, reading)
         if entry and entry.status == "outdated":
             english_url = page.url[len(reading) + 1 :] if page.url.startswith(reading + "/") else page.url
+            link = get_relative_url(english_url or ".", page.url)
             context["page_notice"] = {
                 "kind": "outdated",
                 "text": project.notice("outdated", reading, date=entry.translated or "?"),
-                "link": {"url": get_relative_url(english_url or ".", page.url), "lang": default, "text": project.notice("read_english", reading)},
+                "link": {"url": link if link.endswith("/") else link + "/", "lang": default, "text": project.notice("read_english", reading)},
             }
     return context
 
