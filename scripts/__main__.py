@@ -24,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check the Markdown files only (front matter, headings, HTML, images)")
     check.add_argument("--lang", help="check only this language (plus English)")
 
+    links = commands.add_parser("links", help="check every link, anchor and asset in an already built site")
+    links.add_argument("--site", type=Path, help="built site folder (default: site/)")
+    links.add_argument("--external", action="store_true", help="also fetch external http(s) links (network; cached)")
+
     status = commands.add_parser("status", help="translation status per page and language")
     status.add_argument("--lang", help="only this language")
     status.add_argument("--base", help="git ref to compare with: list the translations this change made outdated")
@@ -46,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return build.run_validate(args.root, args.lang)
+    if args.command == "links":
+        from .links import main_links
+
+        return main_links(args.root, args.site, args.external)
     if args.command in (None, "build"):
         return build.run_build(args.root, getattr(args, "lang", None))
     return translator_cli.run(args)

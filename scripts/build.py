@@ -15,6 +15,8 @@ from pathlib import Path
 
 from . import publish, report
 from .config import ConfigError, ProjectConfig, load_config
+from .links import check_links
+from .links import summary_line as links_summary
 from .problems import Problem, errors
 from .report import StageResult
 from .site_build import build_site
@@ -61,7 +63,7 @@ def run_build(root: Path, only_lang: str | None = None, site_dir: Path | None = 
 
 
 def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> int:
-    pipeline = Pipeline(total=4)
+    pipeline = Pipeline(total=5)
     checked = pipeline.run("Validating content", "validate", lambda: _validate(config, only_lang))
     status = {}
     pipeline.run("Checking translation status", "translations", lambda: _translations(config, only_lang, status))
@@ -70,7 +72,11 @@ def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> i
         if checked.status == "failed":
             pipeline.skip("build", "fix the content errors first")
         else:
-            pipeline.run("Building the site (mkdocs build --strict)", "build", lambda: _build(config, build_dir, only_lang))
+            built = pipeline.run("Building the site (mkdocs build --strict)", "build", lambda: _build(config, build_dir, only_lang))
+            if built.status == "ok":
+                pipeline.run("Checking links in the built site", "links", lambda: _links(config, build_dir))
+            else:
+                pipeline.skip("links", "the build failed")
         exit_code = _exit_code(pipeline.stages, status["coverage"], only_lang)
         _write_reports(config, pipeline.stages, exit_code, status["coverage"])
         if exit_code == EXIT_OK:
@@ -111,6 +117,13 @@ def _translations(config: ProjectConfig, only_lang: str | None, status: dict):
     shares = ", ".join(f"{lang} {data.share_current(lang):.0%}" for lang in data.languages)
     below = f"; {len(data.below_threshold)} below threshold" if data.below_threshold else ""
     return data.problems, f"current: {shares}{below}"
+
+
+def _links(config: ProjectConfig, build_dir: Path):
+    result = check_links(config, build_dir)
+    # Written even when the build fails; copied into the site on success.
+    report.write_json(config.root / "reports" / "links.json", result.as_json())
+    return result.problems, links_summary(result)
 
 
 def _exit_code(stages: list[StageResult], data, only_lang: str | None) -> int:

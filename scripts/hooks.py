@@ -78,7 +78,8 @@ def on_page_context(context, page, config, nav):
             link = get_relative_url(english_url or ".", page.url)
             context["page_notice"] = {
                 "kind": "outdated",
-                "text": project.notice("outdated", reading, date=entry.translated or "?"),
+                # U+2066/U+2069 isolate the date, so an ISO date keeps its order in Arabic text.
+                "text": project.notice("outdated", reading, date=f"\u2066{entry.translated or '?'}\u2069"),
                 "link": {"url": link if link.endswith("/") else link + "/", "lang": default, "text": project.notice("read_english", reading)},
             }
     return context

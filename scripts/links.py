@@ -82,7 +82,6 @@ class LinkReport:
                 "distinct_external_urls": len(self.external),
                 "errors": len(errors(self.problems)),
                 "warnings": len(self.problems) - len(errors(self.problems)),
-                "seconds": round(self.seconds, 3),
             },
             "problems": [problem.as_dict() for problem in sorted(self.problems, key=_problem_order)],
             "external": self.external,
@@ -244,7 +243,8 @@ class Site:
         fallback = self.source_of(self.default, page) if lang != self.default else None
         if fallback is not None:
             return relative(fallback, self.config.root), fallback, f"({lang} fallback page {rel}) "
-        return relative(self.dir / rel, self.config.root), None, f"(built page {rel}, no Markdown source) "
+        # Named as published (site/...), not by the temporary build folder.
+        return f"{relative(self.config.site_dir, self.config.root)}/{rel}", None, f"(built page {rel}, no Markdown source) "
 
     def localized_url(self, lang: str, page: str) -> str:
         prefix = "" if lang == self.default else f"{lang}/"

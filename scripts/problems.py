@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str  # relative to the repository root, with forward slashes
     line: int | None
@@ -17,6 +17,9 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         label = "" if self.severity == "error" else f"{self.severity}: "
         return f"{where}: {label}{self.message}"
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line or 0, self.message)
 
     def as_dict(self) -> dict:
         return {"path": self.path, "line": self.line, "message": self.message, "severity": self.severity}

@@ -43,7 +43,7 @@ def print_problems(problems: list[Problem], stream=None) -> None:
         return
     print(file=stream)
     current = None
-    for problem in sorted(problems, key=lambda p: (p.path, p.line or 0, p.message)):
+    for problem in sorted(problems, key=Problem.sort_key):
         if problem.path != current:
             current = problem.path
             print(problem.path, file=stream)
@@ -89,7 +89,7 @@ def build_markdown(stages: list[StageResult], exit_code: int) -> str:
     problems = [problem for stage in stages for problem in stage.problems]
     if problems:
         lines += ["", "## Problems", ""]
-        lines += [f"- `{problem}`" for problem in sorted(problems)]
+        lines += [f"- `{problem}`" for problem in sorted(problems, key=Problem.sort_key)]
     return "\n".join(lines) + "\n"
 
 

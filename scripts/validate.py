@@ -39,7 +39,7 @@ def validate(config: ProjectConfig, only_lang: str | None = None, today: dt.date
             continue
         for path in iter_markdown(config.docs_dir, lang):
             problems += validate_file(path, config, today)
-    return sorted(problems)
+    return sorted(problems, key=Problem.sort_key)
 
 
 def validate_file(path: Path, config: ProjectConfig, today: dt.date) -> list[Problem]:

@@ -164,3 +164,15 @@ def test_real_site_builds(tmp_path):
     assert run_build(REPO, site_dir=tmp_path / "site") == 0
     for lang in LANGUAGES[1:]:
         assert (tmp_path / "site" / lang / "index.html").is_file()
+
+
+def test_broken_link_in_built_html_fails_the_build(tmp_path, capsys):
+    """MkDocs does not see links written as HTML; the link check on the built site does."""
+    project = make_site(tmp_path / "project")
+    page = project / "docs" / "fr" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<a href="../nowhere/">lien</a>\n', encoding="utf-8")
+    assert run_build(project) == 1
+    out = capsys.readouterr().out
+    assert "docs/fr/index.md:" in out and "../nowhere/" in out
+    assert (project / "reports" / "links.json").is_file()
+    assert not (project / "site").exists()

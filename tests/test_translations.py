@@ -53,7 +53,7 @@ def test_english_edit_makes_every_translation_outdated_with_a_banner(repo, capsy
     html = LexborHTMLParser((repo / "site" / "ar" / "index.html").read_text(encoding="utf-8"))
     notice = html.css_first("aside.page-notice--outdated")
     assert notice is not None
-    assert "تغيّرت النسخة الإنجليزية من هذه الصفحة منذ إعداد هذه الترجمة (2026-11-25)" in notice.text()
+    assert "تغيّرت النسخة الإنجليزية من هذه الصفحة منذ إعداد هذه الترجمة (\u20662026-11-25\u2069)" in notice.text()
     link = notice.css_first("a")
     assert link.attributes["href"] == "../" and link.attributes["hreflang"] == "en"
     assert "اقرأ النسخة الإنجليزية الحالية" in link.text()
