@@ -1,0 +1,176 @@
+"""Times our link checker against LinkChecker and linkinator on the same built sites.
+
+    npm ci --prefix benchmarks
+    .venv/bin/python benchmarks/generate_site.py /tmp/links-bench          # 1,000 pages x 6 languages
+    PYTHONPATH=. .venv/bin/python benchmarks/links_benchmark.py --synthetic /tmp/links-bench
+
+The real site (site/, build it first) is always included. LinkChecker and
+linkinator crawl over HTTP from a local static server
+started here, which serves the site under its site_url path (/ai-explained/),
+so root-relative links resolve as when published. External links are not
+fetched by any tool.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from generate_site import FAULTS  # noqa: E402
+from scripts.config import load_config  # noqa: E402
+from scripts.links import check_links  # noqa: E402
+from scripts.problems import errors  # noqa: E402
+
+PREFIX = "ai-explained"  # site_url path of both the real and the synthetic site
+LOCAL = r"^(?!http://127\.0\.0\.1)"
+# What identifies each deliberate fault in a tool's list of failures.
+FAULT_TOKENS = ["p9999", "no-such-heading", "missing-local", "missing.png", "missing.pdf", "localized page exists", "missing.css"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StaticServer:
+    """python -m http.server in its own process, serving site_dir at /ai-explained/."""
+
+    def __init__(self, site_dir: Path):
+        self.folder = tempfile.TemporaryDirectory(prefix="links-bench-")
+        os.symlink(site_dir.resolve(), Path(self.folder.name) / PREFIX)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/{PREFIX}/"
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", self.folder.name],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.1).close()
+                return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("the static server did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait()
+        self.folder.cleanup()
+
+
+def run_ours(root: Path, site_dir: Path) -> tuple[float, int, str]:
+    config = load_config(root)
+    began = time.perf_counter()
+    result = check_links(config, site_dir)
+    seconds = time.perf_counter() - began
+    found = errors(result.problems)
+    return seconds, len(found), "\n".join(p.message for p in found)
+
+
+def run_linkchecker(url: str, timeout: float) -> tuple[float, int, str]:
+    # Over HTTP: with file:// URLs LinkChecker treats "page/" links as folder
+    # listings and never parses the pages, so it finds nothing.
+    with tempfile.TemporaryDirectory() as folder:
+        rc = Path(folder) / "linkcheckerrc"
+        # [AnchorCheck] turns on anchor checking; external URLs are not checked by default.
+        rc.write_text("[checking]\nthreads=10\nmaxrequestspersecond=1000\n[filtering]\ncheckextern=0\n[AnchorCheck]\n", encoding="utf-8")
+        command = [str(ROOT / ".venv" / "bin" / "linkchecker"), "-f", str(rc), "--no-status", "-o", "csv", "--ignore-url", LOCAL, url]
+        began = time.perf_counter()
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return float("inf"), -1, ""
+        seconds = time.perf_counter() - began
+    rows = [line for line in done.stdout.splitlines() if line and not line.startswith("#")]
+    table = list(csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"))
+    bad = [row for row in table if row.get("valid") == "False" or "anchor" in (row.get("warningstring") or "").lower()]
+    text = "\n".join(f"{row.get('urlname')} {row.get('result')} {row.get('warningstring')}" for row in bad)
+    return seconds, len({(row.get("urlname"), row.get("parentname")) for row in bad}), text
+
+
+def run_linkinator(url: str, timeout: float) -> tuple[float, int, str]:
+    binary = HERE / "node_modules" / ".bin" / "linkinator"
+    if not binary.exists():
+        raise SystemExit("linkinator is not installed: run  npm ci --prefix benchmarks")
+    command = [str(binary), url, "--recurse", "--skip", LOCAL, "--format", "json", "--timeout", "10000"]
+    began = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return float("inf"), -1, ""
+    seconds = time.perf_counter() - began
+    try:
+        links = json.loads(done.stdout)["links"]
+    except (ValueError, KeyError):
+        return seconds, -1, done.stderr[-500:]
+    bad = [link for link in links if link.get("state") == "BROKEN"]
+    return seconds, len(bad), "\n".join(link["url"] for link in bad)
+
+
+def faults_found(text: str, planted: bool) -> str:
+    if not planted:
+        return "-"
+    found = [token for token in FAULT_TOKENS if token in text]
+    return f"{len(found)}/{len(FAULT_TOKENS)}"
+
+
+def bench(name: str, root: Path, site_dir: Path, planted: bool, timeout: float) -> list[tuple]:
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    print(f"\n{name}: {site_dir} ({pages} HTML files)", flush=True)
+    rows = []
+    ours = run_ours(root, site_dir)
+    rows.append(("ours (scripts/links.py)", *ours))
+    print(f"  ours        {ours[0]:8.2f} s", flush=True)
+    with StaticServer(site_dir) as server:
+        result = run_linkchecker(server.url, timeout)
+        rows.append(("LinkChecker 10.6.0", *result))
+        print(f"  LinkChecker {result[0]:8.2f} s", flush=True)
+        result = run_linkinator(server.url, timeout)
+        rows.append(("linkinator 6.3.0", *result))
+        print(f"  linkinator  {result[0]:8.2f} s", flush=True)
+    return [(name, tool, seconds, count, faults_found(text, planted), ours[0]) for tool, seconds, count, text in rows]
+
+
+def print_table(rows: list[tuple]) -> None:
+    print("\n| Site | Tool | Wall time (s) | × ours | Problems reported | Planted faults found |")
+    print("|---|---|---:|---:|---:|---:|")
+    for site, tool, seconds, count, found, ours in rows:
+        shown = "timeout" if seconds == float("inf") else f"{seconds:.2f}"
+        ratio = "-" if seconds == float("inf") else f"{seconds / ours:.1f}×"
+        print(f"| {site} | {tool} | {shown} | {ratio} | {count} | {found} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--synthetic", type=Path, help="folder written by generate_site.py")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds per tool run before giving up")
+    args = parser.parse_args()
+    config = load_config(ROOT)
+    if not (config.site_dir / "index.html").is_file():
+        raise SystemExit("build the site first: .venv/bin/python -m scripts build")
+    rows = bench("real site", ROOT, config.site_dir, planted=False, timeout=args.timeout)
+    if args.synthetic:
+        rows += bench("synthetic", args.synthetic, args.synthetic / "site", planted=True, timeout=args.timeout)
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()
