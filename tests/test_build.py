@@ -176,3 +176,19 @@ def test_broken_link_in_built_html_fails_the_build(tmp_path, capsys):
     assert "docs/fr/index.md:" in out and "../nowhere/" in out
     assert (project / "reports" / "links.json").is_file()
     assert not (project / "site").exists()
+
+
+def test_plain_mkdocs_build_shows_the_same_notices(tmp_path):
+    """The hook, not the build tool, makes the notices: `mkdocs serve` shows them too."""
+    import subprocess
+    import sys
+
+    project = make_site(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    html = page(tmp_path / "out", "ar/about/index.html")
+    assert html.css_first("aside.page-notice--fallback") is not None
+    assert html.css_first('div[lang="en"][dir="ltr"]') is not None
