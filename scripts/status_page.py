@@ -40,6 +40,14 @@ def progress(data: Coverage, config: ProjectConfig, reading: str) -> str:
     return "\n".join(rows)
 
 
+def _title(data: Coverage, rel: str, reading: str) -> str:
+    """The page's title as the reader will see it: translated if it is."""
+    first = next((e for e in data.entries if e.page == rel), None)
+    own = data.entry(rel, reading)
+    title = own.title if own is not None and own.title else (first.english_title if first else rel)
+    return title.replace("|", "\\|")
+
+
 def matrix(data: Coverage, config: ProjectConfig, reading: str) -> str:
     header = f"| {config.notice('page', reading)} | " + " | ".join(
         f'<span lang="{lang}">{config.language(lang).name}</span>' for lang in data.languages
@@ -52,5 +60,5 @@ def matrix(data: Coverage, config: ProjectConfig, reading: str) -> str:
         for lang in data.languages:
             entry = data.entry(rel, lang)
             cells.append(f'<span class="status status--{entry.status}">{_label(config, entry.status, reading)}</span>')
-        rows.append(f"| [`{rel}`]({rel}) | " + " | ".join(cells) + " |")
+        rows.append(f"| [{_title(data, rel, reading)}]({rel}) | " + " | ".join(cells) + " |")
     return "\n".join(rows)

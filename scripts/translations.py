@@ -66,6 +66,8 @@ class Entry:
     english_hash: str | None = None
     recorded_hash: str | None = None
     translated: str | None = None
+    english_title: str = ""
+    title: str = ""  # the translation's own title, when it exists
     english_words: int = 0
     words: int = 0
     parity: list[str] = field(default_factory=list)  # what differs from the English structure
@@ -147,9 +149,11 @@ def _entry(config: ProjectConfig, rel: str, lang: str, source: SourcePage, trans
         page=rel, lang=lang, status="missing",
         source_path=relative(source.path, config.root), path=f"{relative(config.docs_dir, config.root)}/{lang}/{rel}",
         english_hash=english_hash, english_words=english_structure.words,
+        english_title=str(source.meta.get("title") or rel),
     )
     if translation is None:
         return entry
+    entry.title = str(translation.meta.get("title") or "")
     record = translation.meta.get("translation") or {}
     entry.recorded_hash = str(record.get("source_hash")) if isinstance(record, dict) and record.get("source_hash") else None
     translated = record.get("translated") if isinstance(record, dict) else None

@@ -157,6 +157,16 @@ def test_diff_without_recorded_hash_explains_what_to_do(repo, capsys):
     assert "records no translation.source_hash" in capsys.readouterr().out
 
 
+def test_status_matrix_names_pages_by_their_title_in_the_readers_language(repo):
+    assert run_build(repo) == 0
+    def titles(prefix):
+        html = LexborHTMLParser((repo / "site" / prefix / "translation-status" / "index.html").read_text(encoding="utf-8"))
+        return [a.text() for a in html.css("table")[-1].css("td a")]
+    assert titles("") == ["About the small site", "Small site"]
+    # The Arabic reader sees the Arabic title where there is one, English otherwise.
+    assert titles("ar/") == ["About the small site", "موقع صغير"]
+
+
 def test_status_page_is_built_in_every_language(repo):
     assert run_build(repo) == 0
     for prefix in ["", "ar/", "zh/", "fr/", "ru/", "es/"]:
