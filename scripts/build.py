@@ -88,7 +88,7 @@ def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> i
     for stage in pipeline.stages:
         report.print_problems(stage.problems)
     report.print_problems(status["coverage"].below_threshold)
-    report.print_summary(pipeline.stages, exit_code)
+    report.print_summary(pipeline.stages, exit_code, site_dir.name)
     return exit_code
 
 

@@ -90,3 +90,23 @@ def _languages(page) -> tuple[str, str]:
     default = _state["project"].default_language.code
     reading = getattr(page.file, "locale_alternate_of", None) or default
     return reading, getattr(page.file, "locale", reading)
+
+
+def on_post_build(config):
+    """Keep the English 404 page at the root; give each language its own.
+
+    static-i18n writes every language's 404.html to the site root, so the
+    last language built would otherwise win. Each language's copy moves to
+    <lang>/404.html and the root gets the default language's back.
+    """
+    project = _state["project"]
+    root_404 = Path(config.site_dir) / "404.html"
+    if not root_404.is_file():
+        return
+    lang = config.theme["language"]
+    if lang == project.default_language.code:
+        _state["default_404"] = root_404.read_bytes()
+    elif _state.get("default_404") is not None:
+        (Path(config.site_dir) / lang).mkdir(parents=True, exist_ok=True)
+        root_404.replace(Path(config.site_dir) / lang / "404.html")
+        root_404.write_bytes(_state["default_404"])

@@ -53,13 +53,13 @@ def print_problems(problems: list[Problem], stream=None) -> None:
     print(f"\n{errors} error(s), {warnings} warning(s)", file=stream)
 
 
-def print_summary(stages: list[StageResult], exit_code: int, stream=None) -> None:
+def print_summary(stages: list[StageResult], exit_code: int, site_name: str = "site", stream=None) -> None:
     stream = stream or sys.stdout
     width = max(len(stage.name) for stage in stages) if stages else 5
     print("\nSummary", file=stream)
     for stage in stages:
         print(f"  {stage.name:<{width}}  {stage.status:<7}  {stage.summary}", file=stream)
-    verdict = "site/ updated" if exit_code == 0 else "site/ left unchanged"
+    verdict = f"{site_name}/ updated" if exit_code == 0 else f"{site_name}/ left unchanged"
     print(f"Exit code {exit_code}: {verdict}", file=stream)
 
 

@@ -192,3 +192,11 @@ def test_plain_mkdocs_build_shows_the_same_notices(tmp_path):
     html = page(tmp_path / "out", "ar/about/index.html")
     assert html.css_first("aside.page-notice--fallback") is not None
     assert html.css_first('div[lang="en"][dir="ltr"]') is not None
+
+
+def test_each_language_has_its_own_404_and_the_root_one_is_english(built):
+    assert page(built, "404.html").css_first("html").attributes["lang"] == "en"
+    for lang in LANGUAGES[1:]:
+        html = page(built, f"{lang}/404.html")
+        assert html.css_first("html").attributes["lang"] == lang
+    assert page(built, "ar/404.html").css_first("body").attributes["dir"] == "rtl"
