@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve system-packages clean
+.PHONY: site test serve bench system-packages clean
 
 site: $(STAMP) system-packages
 	$(BIN)/python -m scripts build
@@ -19,6 +19,13 @@ test: $(STAMP) system-packages
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+# Link-checker benchmark (not a test): ours vs LinkChecker and linkinator.
+bench: $(STAMP)
+	$(BIN)/python -m scripts build
+	npm ci --prefix benchmarks --no-audit --no-fund
+	$(BIN)/python benchmarks/generate_site.py /tmp/links-bench
+	PYTHONPATH=. $(BIN)/python benchmarks/links_benchmark.py --synthetic /tmp/links-bench --timeout 900
 
 system-packages:
 	@sh tools/system-packages.sh

@@ -83,7 +83,7 @@ class LinkReport:
                 "errors": len(errors(self.problems)),
                 "warnings": len(self.problems) - len(errors(self.problems)),
             },
-            "problems": [problem.as_dict() for problem in sorted(self.problems, key=_problem_order)],
+            "problems": [problem.as_dict() for problem in sorted(self.problems, key=Problem.sort_key)],
             "external": self.external,
             "pages": self.page_records,
         }
@@ -397,7 +397,7 @@ def check_links(config: ProjectConfig, site_dir: Path, external: bool = False, c
                     source_path, source_file, note = site.describe_source(page.rel)
                     line = find_line(source_file, link.url) if link.in_content else None
                     problems.add(Problem(source_path, line, f"{note}<{link.tag}> {link.url!r}: {result.message}", result.severity))
-    return LinkReport(sorted(problems, key=_problem_order), len(pages), total, checked, external_results, time.monotonic() - began)
+    return LinkReport(sorted(problems, key=Problem.sort_key), len(pages), total, checked, external_results, time.monotonic() - began)
 
 
 def _link_record(link: Link, verdict: Verdict) -> dict:
@@ -407,10 +407,6 @@ def _link_record(link: Link, verdict: Verdict) -> dict:
     if verdict.reason:
         record["reason"] = verdict.reason
     return record
-
-
-def _problem_order(problem: Problem) -> tuple:
-    return problem.path, problem.line or 0, problem.message
 
 
 def find_line(markdown: Path | None, url: str) -> int | None:
