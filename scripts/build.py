@@ -77,6 +77,9 @@ def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> i
                 pipeline.run("Checking links in the built site", "links", lambda: _links(config, build_dir))
             else:
                 pipeline.skip("links", "the build failed")
+        if not any(stage.name == "links" and stage.status != "skipped" for stage in pipeline.stages):
+            # No built site to check: say so, rather than leave an older report.
+            report.write_json(config.root / "reports" / "links.json", {"status": "skipped", "reason": "the site was not built"})
         exit_code = _exit_code(pipeline.stages, status["coverage"], only_lang)
         _write_reports(config, pipeline.stages, exit_code, status["coverage"])
         if exit_code == EXIT_OK:

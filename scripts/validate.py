@@ -113,6 +113,22 @@ class _PageChecker:
             self.report(lines.get("type"), f'type "{meta["type"]}" is not known; use one of {", ".join(sorted(PAGE_TYPES))} or remove it')
         if "sources" in meta:
             self._check_sources(meta["sources"], lines.get("sources"))
+        if "translation" in meta:
+            self._check_translation_record(meta["translation"], lines.get("translation"))
+
+    def _check_translation_record(self, record, line) -> None:
+        if self.is_source:
+            self.report(line, '"translation" belongs in translations only; remove it from the English page')
+            return
+        how = "run: python -m scripts mark-current PAGE --lang LANG to write it"
+        if not isinstance(record, dict):
+            self.report(line, f'"translation" must hold source_hash and translated; {how}')
+            return
+        if not re.fullmatch(r"[0-9a-f]{12}", str(record.get("source_hash") or "")):
+            self.report(line, f'"translation.source_hash" must be the 12-character hash of the English page; {how}')
+        translated = record.get("translated")
+        if translated is not None and (not isinstance(translated, dt.date) or translated > self.today):
+            self.report(line, f'"translation.translated" must be a past date written YYYY-MM-DD (got {translated!r})')
 
     def _required(self) -> list[str]:
         required = self.config.policy.get("required_front_matter") or ["title", "description"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -121,6 +122,7 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path, capsys):
     assert (project / "site" / "index.html").stat().st_mtime_ns == stat_before
     assert not list(tmp_path.glob("project/.site-build-*"))
     assert (project / "reports" / "build.json").is_file()
+    assert json.loads((project / "reports" / "links.json").read_text(encoding="utf-8"))["status"] == "skipped"
 
 
 def test_content_error_stops_before_the_build(tmp_path, capsys):

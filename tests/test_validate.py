@@ -35,6 +35,7 @@ CASES = [
     ("setext-heading.md", 10, "underlined (setext) heading"),
     ("not-utf8.md", 2, "not valid UTF-8"),
     ("no-front-matter.md", 1, "no front matter"),
+    ("translation-record-in-english-page.md", 5, '"translation" belongs in translations only'),
 ]
 
 
@@ -110,3 +111,12 @@ def test_broken_mkdocs_yml_is_a_usage_error(site_copy, capsys):
     (site_copy / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")
     assert main(["--root", str(site_copy), "validate"]) == 2
     assert "mkdocs.yml" in capsys.readouterr().out
+
+
+def test_translation_record_is_checked(site_copy):
+    page = site_copy / "docs" / "es" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("source_hash: ", "source_hash: x"), encoding="utf-8")
+    problems = validate(load_config(site_copy), today=TODAY)
+    assert [(p.path, p.line) for p in problems] == [("docs/es/index.md", 4)]
+    assert "must be the 12-character hash of the English page" in problems[0].message
