@@ -25,6 +25,7 @@ GOOD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 LINK_TARGET = re.compile(r"\]\(\s*<?\s*(?P<url>[^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(?P<ref>\S+?)>?(?:\s|$)")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 KNOWN_KEYS = {"title", "description", "last_reviewed", "status_as_of", "sources", "type", "translation", "hide"}
 PAGE_TYPES = {"briefing"}
@@ -78,6 +79,13 @@ def _check_notices(config: ProjectConfig) -> list[Problem]:
         missing = [code for code in config.codes if not (isinstance(texts, dict) and texts.get(code))]
         if missing:
             problems.append(Problem(notices_file, None, f'notice "{key}" has no text for {", ".join(missing)}; add a translation for each language'))
+            continue
+        expected = set(PLACEHOLDER.findall(texts[config.default_language.code]))
+        for code in config.codes:
+            found = set(PLACEHOLDER.findall(texts[code]))
+            if found != expected:
+                want = ", ".join(sorted(expected)) or "none"
+                problems.append(Problem(notices_file, None, f'notice "{key}" ({code}) must use the placeholders {want} exactly as in English (found {", ".join(sorted(found)) or "none"})'))
     return problems
 
 

@@ -120,3 +120,11 @@ def test_translation_record_is_checked(site_copy):
     problems = validate(load_config(site_copy), today=TODAY)
     assert [(p.path, p.line) for p in problems] == [("docs/es/index.md", 4)]
     assert "must be the 12-character hash of the English page" in problems[0].message
+
+
+def test_notice_placeholders_must_match_english(site_copy):
+    notices = site_copy / "i18n" / "notices.yml"
+    text = notices.read_text(encoding="utf-8")
+    notices.write_text(text.replace("منذ إعداد هذه الترجمة ({date})", "منذ إعداد هذه الترجمة ({data})"), encoding="utf-8")
+    problems = validate(load_config(site_copy), today=TODAY)
+    assert [str(p) for p in problems] == ['i18n/notices.yml: notice "outdated" (ar) must use the placeholders {date} exactly as in English (found {data})']
