@@ -105,7 +105,11 @@ def _bad_date_line(node) -> int:
 def read_page(path: Path, docs_dir: Path) -> SourcePage:
     relative = path.relative_to(docs_dir)
     lang, rel = relative.parts[0], Path(*relative.parts[1:]).as_posix()
-    text = decode(path.read_bytes())
+    return page_from_text(decode(path.read_bytes()), path, lang, rel)
+
+
+def page_from_text(text: str, path: Path, lang: str, rel: str) -> SourcePage:
+    """A page from its text, e.g. an older version out of git history."""
     front, body, body_line = split_front_matter(text)
     meta, key_lines, source_lines = parse_front_matter(front) if front is not None else ({}, {}, [])
     return SourcePage(path, lang, rel, meta, body, body_line, key_lines, source_lines)

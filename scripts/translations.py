@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import markdown
 from selectolax.lexbor import LexborHTMLParser
 
 from .config import ProjectConfig
-from .pages import PageError, SourcePage, iter_markdown, read_page
+from .pages import PageError, SourcePage, iter_markdown, page_from_text, read_page
 from .problems import Problem, relative
 
 STATUSES = ("current", "outdated", "missing", "untracked", "orphan")
@@ -216,8 +217,6 @@ def needs_work(result: Coverage, lang: str | None = None) -> list[Entry]:
 
 def outdated_by_change(config: ProjectConfig, data: Coverage, base: str) -> list[Entry]:
     """Translations that were current at ``base`` and are outdated now: what this change did."""
-    import subprocess
-
     made = []
     for entry in data.entries:
         if entry.status != "outdated":
@@ -225,12 +224,8 @@ def outdated_by_change(config: ProjectConfig, data: Coverage, base: str) -> list
         try:
             old = subprocess.run(["git", "show", f"{base}:{entry.source_path}"], cwd=config.root, capture_output=True, text=True, check=True).stdout
         except (OSError, subprocess.CalledProcessError):
-            continue
-        from .pages import parse_front_matter, split_front_matter
-
-        front, body, line = split_front_matter(old)
-        meta = parse_front_matter(front)[0] if front is not None else {}
-        before = SourcePage(Path(entry.source_path), config.default_language.code, entry.page, meta, body, line)
+            continue  # the page is new since base, or there is no history
+        before = page_from_text(old, config.root / entry.source_path, config.default_language.code, entry.page)
         if source_hash(before) == entry.recorded_hash:
             made.append(entry)
     return made

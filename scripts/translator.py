@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 from .config import ProjectConfig
-from .pages import SourcePage, decode, read_page, split_front_matter
+from .pages import SourcePage, decode, page_from_text, read_page, split_front_matter
 from .translations import source_hash
 
 
@@ -92,7 +92,7 @@ def _hash_before_edit(config: ProjectConfig, rel: str, new_hash: str) -> str:
     """The English hash before the typo fix: HEAD's version, or, if the fix is
     already committed, the version before the last commit that changed it."""
     source = f"{config.docs_dir.relative_to(config.root).as_posix()}/{config.default_language.code}/{rel}"
-    for text in _history(config.root, source):
+    for _commit, text in _history(config.root, source):
         old = _page_from_text(text, config, rel)
         old_hash = source_hash(old)
         if old_hash != new_hash:
@@ -118,13 +118,9 @@ def _history(root: Path, source: str):
         yield commit, _git(root, "show", f"{commit}:{source}")
 
 
-def _page_from_text(item, config: ProjectConfig, rel: str) -> SourcePage:
-    text = item[1] if isinstance(item, tuple) else item
-    from .pages import parse_front_matter
-
-    front, body, body_line = split_front_matter(text)
-    meta = parse_front_matter(front)[0] if front is not None else {}
-    return SourcePage(config.docs_dir / config.default_language.code / rel, config.default_language.code, rel, meta, body, body_line)
+def _page_from_text(text: str, config: ProjectConfig, rel: str) -> SourcePage:
+    default = config.default_language.code
+    return page_from_text(text, config.docs_dir / default / rel, default, rel)
 
 
 # -- diff -----------------------------------------------------------------------
