@@ -36,7 +36,10 @@ class Pipeline:
         """Run one stage; ``step`` returns (problems, summary)."""
         self.progress.start(title)
         began = time.monotonic()
-        problems, summary = step()
+        try:
+            problems, summary = step()
+        except OSError as exc:  # disk full, permissions: a clear line, not a traceback
+            problems, summary = [Problem(str(exc.filename or "."), None, f"{title} failed: {exc.strerror or exc}")], "failed"
         status = "failed" if errors(problems) else "ok"
         stage = StageResult(name, status, summary, time.monotonic() - began, problems)
         self.stages.append(stage)
@@ -83,14 +86,14 @@ def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> i
         exit_code = _exit_code(pipeline.stages, status["coverage"], only_lang)
         _write_reports(config, pipeline.stages, exit_code, status["coverage"])
         if exit_code == EXIT_OK:
-            pipeline.run(f"Publishing into {site_dir.name}/", "publish", lambda: _publish(config, build_dir, site_dir))
+            published = pipeline.run(f"Publishing into {site_dir.name}/", "publish", lambda: _publish(config, build_dir, site_dir))
+            if published.status == "failed":
+                exit_code = EXIT_USAGE  # the environment failed us, not the content
     finally:
         publish.discard(build_dir)
     print()
     report.print_coverage(status["coverage"], config)
-    for stage in pipeline.stages:
-        report.print_problems(stage.problems)
-    report.print_problems(status["coverage"].below_threshold)
+    report.print_problems([problem for stage in pipeline.stages for problem in stage.problems] + status["coverage"].below_threshold)
     report.print_summary(pipeline.stages, exit_code, site_dir.name)
     return exit_code
 

@@ -202,3 +202,19 @@ def test_each_language_has_its_own_404_and_the_root_one_is_english(built):
         html = page(built, f"{lang}/404.html")
         assert html.css_first("html").attributes["lang"] == lang
     assert page(built, "ar/404.html").css_first("body").attributes["dir"] == "rtl"
+
+
+def test_publish_failure_is_reported_without_traceback(tmp_path, capsys, monkeypatch):
+    from scripts import publish
+
+    project = make_site(tmp_path / "project")
+
+    def disk_full(build_dir, site_dir):
+        raise OSError(28, "No space left on device", str(site_dir))
+
+    monkeypatch.setattr(publish, "swap_into_place", disk_full)
+    assert run_build(project) == 2
+    out = capsys.readouterr().out
+    assert "Publishing into site/ failed: No space left on device" in out
+    assert "Traceback" not in out
+    assert not list(project.glob(".site-build-*"))
