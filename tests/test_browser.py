@@ -75,3 +75,18 @@ def test_keyboard_user_can_skip_to_content(server, browser):
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     page.close()
     assert focused == "#small-site"
+
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.mark.parametrize("path", ["/", "/about/", "/ar/", "/ar/about/", "/zh/about/", "/fr/translation-status/"])
+def test_pages_pass_axe_wcag_aa_checks(server, browser, path):
+    """axe-core's automated WCAG 2.1 A/AA rules: contrast, names, landmarks, lang."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    page.goto(server + path)
+    violations = Axe().run(page, options=WCAG_AA).response["violations"]
+    page.close()
+    assert [(v["id"], v["nodes"][0]["html"][:120]) for v in violations] == []
