@@ -28,6 +28,14 @@ PARITY_EXTENSIONS = ["attr_list", "tables", "footnotes", "md_in_html", "admoniti
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def recorded_hash(page: SourcePage) -> str | None:
+    """The English hash a translation says it follows, if it records one."""
+    record = page.meta.get("translation")
+    if isinstance(record, dict) and record.get("source_hash"):
+        return str(record["source_hash"])
+    return None
+
+
 def source_hash(page: SourcePage) -> str:
     text = "\n".join(str(page.meta.get(key) or "") for key in ("title", "description")) + "\n" + page.body
     normalised = " ".join(text.split())
@@ -128,7 +136,7 @@ def coverage(config: ProjectConfig, only_lang: str | None = None) -> Coverage:
                 entries.append(Entry(rel, lang, "orphan", f"docs/{default}/{rel}", path))
                 problems.append(Problem(path, None, f"orphan translation: there is no English page docs/{default}/{rel}; delete it or move it to match the English path"))
     result = Coverage(languages, sorted(english), entries, problems)
-    result.below_threshold = _policy_breaches(config, result)
+    result.below_threshold = _policy_breaches(config, result, english)
     return result
 
 
@@ -156,7 +164,7 @@ def _entry(config: ProjectConfig, rel: str, lang: str, source: SourcePage, trans
         return entry
     entry.title = str(translation.meta.get("title") or "")
     record = translation.meta.get("translation") or {}
-    entry.recorded_hash = str(record.get("source_hash")) if isinstance(record, dict) and record.get("source_hash") else None
+    entry.recorded_hash = recorded_hash(translation)
     translated = record.get("translated") if isinstance(record, dict) else None
     entry.translated = translated.isoformat() if isinstance(translated, dt.date) else (str(translated) if translated else None)
     if entry.recorded_hash is None:
@@ -186,14 +194,12 @@ def parity(english: Structure, translation: Structure) -> list[str]:
     return differences
 
 
-def _policy_breaches(config: ProjectConfig, result: Coverage) -> list[Problem]:
+def _policy_breaches(config: ProjectConfig, result: Coverage, english: dict[str, SourcePage]) -> list[Problem]:
     policy = config.policy.get("translations") or {}
     minimum = policy.get("min_current") or {}
+    required_types = policy.get("required_types") or []
     required = set(policy.get("required_pages") or [])
-    for rel in result.pages:
-        source = read_page(config.docs_dir / config.default_language.code / rel, config.docs_dir)
-        if source.meta.get("type") in (policy.get("required_types") or []):
-            required.add(rel)
+    required |= {rel for rel, source in english.items() if source.meta.get("type") in required_types}
     breaches = []
     for lang in result.languages:
         for rel in sorted(required):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .config import ProjectConfig
 from .pages import SourcePage, decode, page_from_text, read_page, split_front_matter
-from .translations import source_hash
+from .translations import recorded_hash, source_hash
 
 
 class ToolError(Exception):
@@ -78,8 +78,7 @@ def acknowledge_minor(config: ProjectConfig, rel: str) -> tuple[list[str], list[
         path = config.docs_dir / lang / rel
         if lang == config.default_language.code or not path.is_file():
             continue
-        record = read_page(path, config.docs_dir).meta.get("translation") or {}
-        recorded = str(record.get("source_hash")) if isinstance(record, dict) else None
+        recorded = recorded_hash(read_page(path, config.docs_dir))
         if recorded == before:
             set_source_hash(path, new_hash, None)
             refreshed.append(lang)
@@ -131,8 +130,7 @@ def english_diff(config: ProjectConfig, rel: str, lang: str) -> str:
     path = translation_path(config, rel, lang)
     if not path.is_file():
         raise ToolError(f"docs/{lang}/{rel} does not exist yet; there is nothing to compare")
-    record = read_page(path, config.docs_dir).meta.get("translation") or {}
-    recorded = str(record.get("source_hash")) if isinstance(record, dict) and record.get("source_hash") else None
+    recorded = recorded_hash(read_page(path, config.docs_dir))
     if recorded is None:
         raise ToolError(f"docs/{lang}/{rel} records no translation.source_hash, so the English version it follows is unknown; compare it with the English page by hand, then run: python -m scripts mark-current {rel} --lang {lang}")
     if recorded == source_hash(english):
