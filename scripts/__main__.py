@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import build, translator_cli
+from .config import ConfigError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--lang", required=True)
 
     args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except ConfigError as exc:  # mkdocs.yml or a file it names is broken: usage error
+        print(f"error: {exc}")
+        return build.EXIT_USAGE
+
+
+def _dispatch(args) -> int:
     if args.command == "validate":
         return build.run_validate(args.root, args.lang)
     if args.command == "links":

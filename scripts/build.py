@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import publish, report
-from .config import ConfigError, ProjectConfig, load_config
+from .config import ProjectConfig, load_config
 from .links import check_links
 from .links import summary_line as links_summary
 from .problems import Problem, errors
@@ -51,11 +51,7 @@ class Pipeline:
 
 
 def run_build(root: Path, only_lang: str | None = None, site_dir: Path | None = None) -> int:
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        print(f"error: {exc}")
-        return EXIT_USAGE
+    config = load_config(root)
     if only_lang and only_lang not in config.codes:
         print(f"error: --lang {only_lang}: not a language in mkdocs.yml (choose from {', '.join(config.codes)})")
         return EXIT_USAGE
@@ -99,11 +95,7 @@ def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> i
 
 
 def run_validate(root: Path, only_lang: str | None = None) -> int:
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        print(f"error: {exc}")
-        return EXIT_USAGE
+    config = load_config(root)
     problems = validate(config, only_lang)
     report.print_problems(problems)
     if not problems:

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from . import report
-from .config import ConfigError, ProjectConfig, load_config
+from .config import ProjectConfig, load_config
 from .problems import Problem, errors, relative
 
 EXIT_OK, EXIT_LINKS, EXIT_USAGE = 0, 1, 2
@@ -621,11 +621,7 @@ def _save_cache(cache_file: Path | None, cache: dict) -> None:
 
 
 def main_links(root: Path, site_dir: Path | None, external: bool) -> int:
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        print(f"error: {exc}")
-        return EXIT_USAGE
+    config = load_config(root)
     site_dir = Path(site_dir) if site_dir else config.site_dir
     if not (site_dir / "index.html").is_file():
         what = "does not exist" if not site_dir.exists() else "has no index.html"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import report, translator
-from .config import ConfigError, load_config
+from .config import load_config
 from .translations import coverage, outdated_by_change
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -13,7 +13,7 @@ def run(args) -> int:
     try:
         config = load_config(args.root)
         return COMMANDS[args.command](config, args)
-    except (ConfigError, translator.ToolError) as exc:
+    except translator.ToolError as exc:
         print(f"error: {exc}")
         return EXIT_USAGE
 
