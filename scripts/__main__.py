@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("--site", type=Path, help="built site folder (default: site/)")
     links.add_argument("--external", action="store_true", help="also fetch external http(s) links (network; cached)")
 
+    pdfs = commands.add_parser("pdfs", help="render the briefing PDFs into an already built site (cached by content)")
+    pdfs.add_argument("--site", type=Path, help="built site folder (default: site/)")
+
     status = commands.add_parser("status", help="translation status per page and language")
     status.add_argument("--lang", help="only this language")
     status.add_argument("--base", help="git ref to compare with: list the translations this change made outdated")
@@ -64,6 +67,8 @@ def _dispatch(args) -> int:
         from .links import main_links
 
         return main_links(args.root, args.site, args.external)
+    if args.command == "pdfs":
+        return build.run_pdfs(args.root, args.site)
     if args.command in (None, "build"):
         return build.run_build(args.root, getattr(args, "lang", None))
     return translator_cli.run(args)

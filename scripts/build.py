@@ -1,7 +1,8 @@
 """The build command: the whole pipeline, in order, one direction.
 
-    config → validate content → mkdocs build (temporary folder) → checks
-    → reports (always) → swap into site/ (only if everything passed)
+    config → validate content → translation status → mkdocs build
+    (temporary folder) → briefing PDFs → link check → reports (always)
+    → swap into site/ (only if everything passed)
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from . import publish, report
 from .config import ProjectConfig, load_config
 from .links import check_links
 from .links import summary_line as links_summary
+from .pdfs import render_pdfs
+from .pdfs import summary_line as pdfs_summary
 from .problems import Problem, errors
 from .report import StageResult
 from .site_build import build_site
@@ -62,7 +65,7 @@ def run_build(root: Path, only_lang: str | None = None, site_dir: Path | None = 
 
 
 def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> int:
-    pipeline = Pipeline(total=5)
+    pipeline = Pipeline(total=6)
     checked = pipeline.run("Validating content", "validate", lambda: _validate(config, only_lang))
     status = {}
     pipeline.run("Checking translation status", "translations", lambda: _translations(config, only_lang, status))
@@ -73,8 +76,10 @@ def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> i
         else:
             built = pipeline.run("Building the site (mkdocs build --strict)", "build", lambda: _build(config, build_dir, only_lang))
             if built.status == "ok":
+                pipeline.run("Rendering briefing PDFs", "pdfs", lambda: _pdfs(config, build_dir, only_lang))
                 pipeline.run("Checking links in the built site", "links", lambda: _links(config, build_dir))
             else:
+                pipeline.skip("pdfs", "the build failed")
                 pipeline.skip("links", "the build failed")
         if not any(stage.name == "links" and stage.status != "skipped" for stage in pipeline.stages):
             # No built site to check: say so, rather than leave an older report.
@@ -115,6 +120,29 @@ def _translations(config: ProjectConfig, only_lang: str | None, status: dict):
     shares = ", ".join(f"{lang} {data.share_current(lang):.0%}" for lang in data.languages)
     below = f"; {len(data.below_threshold)} below threshold" if data.below_threshold else ""
     return data.problems, f"current: {shares}{below}"
+
+
+def _pdfs(config: ProjectConfig, build_dir: Path, only_lang: str | None):
+    run = render_pdfs(config, build_dir, only_lang)
+    report.write_json(config.root / "reports" / "pdfs.json", run.as_json())
+    return run.problems, pdfs_summary(run)
+
+
+def run_pdfs(root: Path, site_dir: Path | None = None) -> int:
+    """The PDF stage alone, on an already built site."""
+    config = load_config(root)
+    site_dir = site_dir or config.site_dir
+    if not (site_dir / "index.html").is_file():
+        print(f"error: {site_dir} holds no built site; run `python -m scripts build` first, or pass --site")
+        return EXIT_USAGE
+    with _reproducible_dates(config.root):
+        run = render_pdfs(config, site_dir)
+    report.print_problems(run.problems)
+    for result in run.results:
+        how = "cache" if result.cached else f"{result.seconds:.2f} s"
+        print(f"{result.file}: {result.pages} page(s), {result.bytes // 1024} KB ({how})")
+    print(pdfs_summary(run))
+    return EXIT_CONTENT if errors(run.problems) else EXIT_OK
 
 
 def _links(config: ProjectConfig, build_dir: Path):

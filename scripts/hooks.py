@@ -17,14 +17,15 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from scripts.config import load_config  # noqa: E402
 from scripts.pages import PageError, read_page  # noqa: E402
+from scripts.pdfs import PdfSettings, find_briefings, pdf_file, zip_file  # noqa: E402
 from scripts.status_page import render_marker  # noqa: E402
 from scripts.translations import coverage  # noqa: E402
 
 STATUS_PAGE = "translation-status.md"
 # Page facts a translation takes from its English source.
-INHERITED = ("last_reviewed", "status_as_of", "sources")
+INHERITED = ("last_reviewed", "status_as_of", "sources", "type", "version")
 
-_state: dict = {"project": None, "coverage": None, "signature": None}
+_state: dict = {"project": None, "coverage": None, "signature": None, "briefings": []}
 
 
 def on_config(config):
@@ -35,6 +36,7 @@ def on_config(config):
     signature = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(project.docs_dir.rglob("*.md")))
     if signature != _state["signature"]:
         _state["coverage"], _state["signature"] = coverage(project), signature
+        _state["briefings"] = find_briefings(project)
     return config
 
 
@@ -67,6 +69,7 @@ def on_page_context(context, page, config, nav):
     status_url = STATUS_PAGE.replace(".md", "/") if reading == default else f"{reading}/{STATUS_PAGE.replace('.md', '/')}"
     context["status_page_url"] = get_relative_url(status_url, page.url)
     context["status_page_label"] = project.notice("translation_status", reading)
+    _downloads(context, page, reading, written)
     if written != reading:
         # static-i18n serves the English page in place of a missing translation.
         context["page_notice"] = {"kind": "fallback", "text": project.notice("fallback", reading)}
@@ -83,6 +86,47 @@ def on_page_context(context, page, config, nav):
                 "link": {"url": link if link.endswith("/") else link + "/", "lang": default, "text": project.notice("read_english", reading)},
             }
     return context
+
+
+def _downloads(context, page, reading: str, written: str) -> None:
+    """The PDF button of a briefing, and the download list of the briefings index.
+
+    Sizes are left as empty slots: the PDF stage of the build fills them once
+    the files exist (a plain `mkdocs serve` makes no PDFs).
+    """
+    project = _state["project"]
+    settings = PdfSettings.from_config(project)
+    rel = getattr(page.file, "norm_src_uri", None)
+    context["pdf_download"] = context["briefing_downloads"] = None
+    if not rel:
+        return
+    briefing = next((b for b in _state["briefings"] if b.rel == rel), None)
+    if briefing:
+        context["pdf_download"] = _download_link(project, settings, briefing, reading, page.url, "download_pdf")
+    elif rel == settings.index_page and _state["briefings"]:
+        items = []
+        for briefing in _state["briefings"]:
+            own = project.docs_dir / reading / briefing.rel
+            try:
+                title = read_page(own if own.is_file() else project.docs_dir / project.default_language.code / briefing.rel, project.docs_dir).meta.get("title")
+            except PageError:
+                continue
+            page_url = get_relative_url(briefing.rel[: -len(".md")] + "/", settings.index_page[: -len("index.md")])
+            items.append({"title": title, "page": page_url} | _download_link(project, settings, briefing, reading, page.url, "download_pdf"))
+        zip_path = zip_file(project, reading, settings)
+        context["briefing_downloads"] = {
+            "title": project.notice("downloads", reading),
+            "items": items,
+            "zip": {"url": get_relative_url(zip_path, page.url), "slot": zip_path, "text": project.notice("all_briefings_zip", reading)},
+        }
+
+
+def _download_link(project, settings, briefing, reading: str, page_url: str, label: str) -> dict:
+    """A briefing's PDF in the reader's language, or the English one with a note."""
+    lang = reading if reading in briefing.languages else project.default_language.code
+    path = pdf_file(project, briefing.rel, lang, settings)
+    text = project.notice(label if lang == reading else "download_pdf_english", reading)
+    return {"url": get_relative_url(path, page_url), "slot": path, "text": text, "hreflang": lang}
 
 
 def _languages(page) -> tuple[str, str]:

@@ -27,7 +27,7 @@ IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'][^
 LINK_TARGET = re.compile(r"\]\(\s*<?\s*(?P<url>[^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(?P<ref>\S+?)>?(?:\s|$)")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
-KNOWN_KEYS = {"title", "description", "last_reviewed", "status_as_of", "sources", "type", "translation", "hide"}
+KNOWN_KEYS = {"title", "description", "last_reviewed", "status_as_of", "sources", "type", "translation", "hide", "version"}
 PAGE_TYPES = {"briefing"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,7 +20,13 @@ def make_site(destination: Path, docs: str = "small", git: bool = False) -> Path
     # also exercises the `exclude` policy.
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert "exclude: []" in config
-    (destination / "mkdocs.yml").write_text(config.replace("exclude: []", "exclude: [translation-status.md]"), encoding="utf-8")
+    config = config.replace("exclude: []", "exclude: [translation-status.md]")
+    # The real nav lists the real pages; a fixture gets a nav of its own pages.
+    english = sorted(p.relative_to(FIXTURES / "sites" / docs / "docs" / "en").as_posix() for p in (FIXTURES / "sites" / docs / "docs" / "en").rglob("*.md"))
+    nav = "nav:\n" + "".join(f"  - {page}\n" for page in english if page != "translation-status.md")
+    config, replaced = re.subn(r"^nav:\n(?:[ \t]+.*\n|\n)*", nav, config, count=1, flags=re.M)
+    assert replaced == 1
+    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
     for folder in ("overrides", "i18n"):
         shutil.copytree(REPO / folder, destination / folder)
     (destination / "scripts").symlink_to(REPO / "scripts")
