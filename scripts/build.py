@@ -1,6 +1,6 @@
 """The build command: the whole pipeline, in order, one direction.
 
-    config → validate content → translation status → mkdocs build
+    config → validate content → reading level → translation status → mkdocs build
     (temporary folder) → briefing PDFs → link check → reports (always)
     → swap into site/ (only if everything passed)
 """
@@ -20,6 +20,7 @@ from .links import check_links
 from .links import summary_line as links_summary
 from .pdfs import render_pdfs
 from .pdfs import summary_line as pdfs_summary
+from . import readability
 from .problems import Problem, errors
 from .report import StageResult
 from .site_build import build_site
@@ -65,8 +66,9 @@ def run_build(root: Path, only_lang: str | None = None, site_dir: Path | None = 
 
 
 def _pipeline(config: ProjectConfig, site_dir: Path, only_lang: str | None) -> int:
-    pipeline = Pipeline(total=6)
+    pipeline = Pipeline(total=7)
     checked = pipeline.run("Validating content", "validate", lambda: _validate(config, only_lang))
+    pipeline.run("Measuring reading level (information)", "reading", lambda: _reading_level(config))
     status = {}
     pipeline.run("Checking translation status", "translations", lambda: _translations(config, only_lang, status))
     build_dir = publish.new_build_dir(site_dir)
@@ -112,6 +114,14 @@ def _validate(config: ProjectConfig, only_lang: str | None):
     problems = validate(config, only_lang)
     count = sum(1 for lang in config.codes for _ in (config.docs_dir / lang).rglob("*.md")) if config.docs_dir.is_dir() else 0
     return problems, f"{count} Markdown files, {len(errors(problems))} error(s)"
+
+
+def _reading_level(config: ProjectConfig):
+    levels, goal = readability.reading_levels(config), readability.target(config)
+    reports = config.root / "reports"
+    report.write_json(reports / "reading-level.json", readability.as_json(levels, goal))
+    (reports / "reading-level.md").write_text(readability.as_markdown(levels, goal), encoding="utf-8")
+    return [], readability.summary_line(levels, goal)
 
 
 def _translations(config: ProjectConfig, only_lang: str | None, status: dict):

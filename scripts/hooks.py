@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from scripts.config import load_config  # noqa: E402
+from scripts.glossary import GlossarySettings, load_terms, tooltip_lines  # noqa: E402
 from scripts.pages import PageError, read_page  # noqa: E402
 from scripts.pdfs import PdfSettings, find_briefings, pdf_file, zip_file  # noqa: E402
 from scripts.status_page import render_marker  # noqa: E402
@@ -25,7 +26,7 @@ STATUS_PAGE = "translation-status.md"
 # Page facts a translation takes from its English source.
 INHERITED = ("last_reviewed", "status_as_of", "sources", "type", "version")
 
-_state: dict = {"project": None, "coverage": None, "signature": None, "briefings": []}
+_state: dict = {"project": None, "coverage": None, "signature": None, "briefings": [], "tooltips": {}}
 
 
 def on_config(config):
@@ -37,6 +38,7 @@ def on_config(config):
     if signature != _state["signature"]:
         _state["coverage"], _state["signature"] = coverage(project), signature
         _state["briefings"] = find_briefings(project)
+        _state["tooltips"] = {}
     return config
 
 
@@ -45,6 +47,7 @@ def on_page_markdown(markdown, page, config, files):
     reading, written = _languages(page)
     if getattr(file, "norm_src_uri", None) == STATUS_PAGE:
         markdown = render_marker(markdown, _state["coverage"], project, reading)
+    markdown = _with_tooltips(markdown, file, written)
     if written == project.default_language.code:
         return markdown
     english = project.docs_dir / project.default_language.code / file.norm_src_uri
@@ -86,6 +89,23 @@ def on_page_context(context, page, config, nav):
                 "link": {"url": link if link.endswith("/") else link + "/", "lang": default, "text": project.notice("read_english", reading)},
             }
     return context
+
+
+def _with_tooltips(markdown: str, file, lang: str) -> str:
+    """Append the glossary of the page's language as abbr definitions.
+
+    Material shows them as tooltips wherever a term appears. This is the
+    snippets ``auto_append`` idea, per language: one global file cannot give
+    Arabic pages Arabic definitions.
+    """
+    project = _state["project"]
+    settings = GlossarySettings.from_config(project)
+    if getattr(file, "norm_src_uri", None) == settings.page:
+        return markdown  # the glossary itself: every term is already explained in place
+    if lang not in _state["tooltips"]:
+        _state["tooltips"][lang] = "\n".join(tooltip_lines(load_terms(project, lang), settings, lang))
+    lines = _state["tooltips"][lang]
+    return f"{markdown}\n\n{lines}\n" if lines else markdown
 
 
 def _downloads(context, page, reading: str, written: str) -> None:

@@ -12,7 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import glossary
 from .config import ProjectConfig
+from .language_check import untranslated_reason
 from .pages import PageError, SourcePage, blank_code, iter_markdown, read_page
 from .problems import Problem, relative
 
@@ -29,6 +31,9 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 KNOWN_KEYS = {"title", "description", "last_reviewed", "status_as_of", "sources", "type", "translation", "hide", "version"}
 PAGE_TYPES = {"briefing"}
+# A web address written out in running text, after link targets are removed.
+BARE_URL = re.compile(r"<?\bhttps?://[^\s)>\]]+")
+LINK_DESTINATION = re.compile(r"\]\(\s*<?[^)\s>]*>?(?:\s+[\"'][^)]*[\"'])?\s*\)|^\s{0,3}\[[^\]]+\]:\s*\S+")
 
 
 def validate(config: ProjectConfig, only_lang: str | None = None, today: dt.date | None = None) -> list[Problem]:
@@ -52,6 +57,7 @@ def validate_file(path: Path, config: ProjectConfig, today: dt.date) -> list[Pro
     checker = _PageChecker(page, where, config, today)
     checker.front_matter()
     checker.body()
+    checker.translated()
     return checker.problems
 
 
@@ -94,6 +100,8 @@ class _PageChecker:
         self.page, self.where, self.config, self.today = page, where, config, today
         self.is_source = page.lang == config.default_language.code
         self.problems: list[Problem] = []
+        self.glossary_settings = glossary.GlossarySettings.from_config(config)
+        self._glossary_ids: set[str] | None = None
 
     def report(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.where, line, message))
@@ -139,9 +147,19 @@ class _PageChecker:
             self.report(line, f'"translation.translated" must be a past date written YYYY-MM-DD (got {translated!r})')
 
     def _required(self) -> list[str]:
-        required = self.config.policy.get("required_front_matter") or ["title", "description"]
-        # A translation inherits review date and sources from its English source.
-        return list(required) if self.is_source else [key for key in required if key in ("title", "description")]
+        policy = self.config.policy
+        required = list(policy.get("required_front_matter") or ["title", "description"])
+        if not self.is_source:
+            # A translation inherits review date, sources and type from its English source.
+            return [key for key in required if key in ("title", "description")]
+        for folder, keys in (policy.get("required_front_matter_by_folder") or {}).items():
+            if self.page.rel.startswith(folder):
+                required += [key for key in keys if key not in required]
+        page_type = self.page.meta.get("type") if self.page.meta else None
+        for key in (policy.get("required_front_matter_by_type") or {}).get(page_type, []):
+            if key not in required:
+                required.append(key)
+        return required
 
     def _check_date(self, key, value, line) -> None:
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
@@ -180,8 +198,57 @@ class _PageChecker:
             self._heading(number, text, previous, seen_ids)
             self._images(number, text)
             self._link_schemes(number, text)
+            self._bare_urls(number, text)
+            self._glossary_links(number, text)
             previous = text
         self._raw_html(numbered, visible)
+        if self.page.rel == self.glossary_settings.page:
+            self._glossary_entries()
+
+    def _bare_urls(self, number, text) -> None:
+        for match in BARE_URL.finditer(LINK_DESTINATION.sub("", text)):
+            url = match.group(0).lstrip("<")
+            self.report(number, f'web address written out in the text ({url}); make it a link with words a reader understands: [name of the document]({url})')
+
+    def _glossary_links(self, number, text) -> None:
+        for match in LINK_TARGET.finditer(text):
+            target = urlsplit((match.group("url") or match.group("ref") or "").strip())
+            if target.scheme or not target.fragment or not target.path.endswith(".md"):
+                continue
+            resolved = (self.page.path.parent / unquote(target.path)).resolve()
+            if resolved != (self.config.docs_dir / self.page.lang / self.glossary_settings.page).resolve():
+                continue
+            ids = self._glossary_term_ids()
+            if ids and target.fragment not in ids:
+                glossary_file = f"docs/{self.config.default_language.code}/{self.glossary_settings.page}"
+                self.report(number, f'"{target.fragment}" is not a term in the glossary; link to a defined term or add "## Term {{ #{target.fragment} }}" with a one-sentence definition to {glossary_file}')
+
+    def _glossary_term_ids(self) -> set[str]:
+        if self._glossary_ids is None:
+            terms = glossary.load_terms(self.config, self.page.lang) or glossary.load_terms(self.config, self.config.default_language.code)
+            self._glossary_ids = {term.id for term in terms}
+        return self._glossary_ids
+
+    def _glossary_entries(self) -> None:
+        for term in glossary.read_terms(self.page):
+            for message in glossary.definition_problems(term):
+                self.report(term.line, f'glossary term "{term.term}" {message}')
+
+    # -- translation --------------------------------------------------------
+    def translated(self) -> None:
+        """A translation must be in its language, not a copy of the English."""
+        if self.is_source:
+            return
+        english = self.config.docs_dir / self.config.default_language.code / self.page.rel
+        if not english.is_file():
+            return
+        try:
+            source = read_page(english, self.config.docs_dir)
+        except PageError:
+            return
+        reason = untranslated_reason(source, self.page, self.config)
+        if reason:
+            self.report(self.page.body_line, f"this does not look translated: {reason}; translate the text (or delete the file, and readers get the English page with a notice)")
 
     def _heading(self, number, text, previous, seen_ids) -> None:
         match = ATX_HEADING.match(text)

@@ -36,6 +36,9 @@ CASES = [
     ("not-utf8.md", 2, "not valid UTF-8"),
     ("no-front-matter.md", 1, "no front matter"),
     ("translation-record-in-english-page.md", 5, '"translation" belongs in translations only'),
+    ("bare-url-in-text.md", 9, "web address written out in the text (https://eur-lex.europa.eu/eli/reg/2024/1689/oj)"),
+    ("briefing-without-version.md", 1, 'front matter lacks "version"'),
+    ("briefing-without-version.md", 1, 'front matter lacks "status_as_of"'),
 ]
 
 
@@ -128,3 +131,50 @@ def test_notice_placeholders_must_match_english(site_copy):
     notices.write_text(text.replace("منذ إعداد هذه الترجمة ({date})", "منذ إعداد هذه الترجمة ({data})"), encoding="utf-8")
     problems = validate(load_config(site_copy), today=TODAY)
     assert [str(p) for p in problems] == ['i18n/notices.yml: notice "outdated" (ar) must use the placeholders {date} exactly as in English (found {data})']
+
+
+def test_bare_urls_only_in_running_text(site_copy):
+    where = _with_page(site_copy, "bare-url-in-text.md")
+    problems = [p for p in validate(load_config(site_copy), today=TODAY) if p.path == where]
+    assert [p.line for p in problems] == [9]  # the link and the footnote are fine
+
+
+def test_rules_pages_need_sources_and_legal_status_date(site_copy):
+    (site_copy / "docs/en/rules").mkdir()
+    page = site_copy / "docs/en/rules/law.md"
+    page.write_text("---\ntitle: A law\ndescription: About a law.\nlast_reviewed: 2026-11-01\n---\n\n# A law\n\nText.\n", encoding="utf-8")
+    messages = [p.message for p in validate(load_config(site_copy), today=TODAY) if p.path == "docs/en/rules/law.md"]
+    assert any('lacks "sources"' in m for m in messages) and any('lacks "status_as_of"' in m for m in messages), messages
+
+
+GLOSSARY = """---
+title: Glossary
+description: Terms.
+last_reviewed: 2026-11-01
+---
+
+# Glossary
+
+## Model { #model }
+
+A model is what training produces.
+
+## Open weights { #open-weights }
+
+See [what open means](../about.md) for weights you can download.
+"""
+
+
+def test_links_into_the_glossary_must_name_a_defined_term(site_copy):
+    (site_copy / "docs/en/reference").mkdir()
+    (site_copy / "docs/en/reference/glossary.md").write_text(GLOSSARY, encoding="utf-8")
+    where = _with_page(site_copy, "unknown-glossary-term.md")
+    problems = [p for p in validate(load_config(site_copy), today=TODAY) if p.path == where]
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [(11, '"quantum-widget" is not a term in the glossary')]
+
+
+def test_a_glossary_definition_must_be_one_plain_sentence(site_copy):
+    (site_copy / "docs/en/reference").mkdir()
+    (site_copy / "docs/en/reference/glossary.md").write_text(GLOSSARY, encoding="utf-8")
+    problems = [p for p in validate(load_config(site_copy), today=TODAY) if p.path == "docs/en/reference/glossary.md"]
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [(13, 'glossary term "Open weights" first paragraph has links or formatting')]

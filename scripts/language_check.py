@@ -1,0 +1,66 @@
+"""Is a translation really in its language?
+
+An English copy saved under docs/fr/ would pass every structural check, so
+two measures catch it: for languages with their own script (Arabic, Chinese,
+Russian) the share of letters in that script; for languages written in Latin
+letters, how much of the English word sequence the text repeats. Both look
+at prose only: code, link targets, footnote definitions (source titles often
+stay in their original language) and heading ids are left out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from .config import ProjectConfig
+from .pages import SourcePage, blank_code
+
+LEFTOVER = re.compile(r"<!--\s*English:")
+NOT_PROSE = [
+    re.compile(r"<!--.*?-->", re.S),
+    re.compile(r"\]\([^)]*\)"),  # link destinations
+    re.compile(r"\{\s*[:#.][^}]*\}"),  # attribute lists and heading ids
+    re.compile(r"https?://\S+"),
+    re.compile(r"^\[\^[^\]]+\]:.*$", re.M),  # footnote definitions
+]
+WORD = re.compile(r"[^\W\d_]+", re.U)
+DEFAULTS = {"min_script_share": 0.5, "max_similarity": 0.5}
+
+
+def untranslated_reason(english: SourcePage, translation: SourcePage, config: ProjectConfig) -> str | None:
+    settings = {**DEFAULTS, **((config.policy.get("translations") or {}).get("language_check") or {})}
+    leftover = LEFTOVER.search(translation.body)
+    if leftover:
+        line = translation.body_line + translation.body.count("\n", 0, leftover.start())
+        return f"an English block from `python -m scripts new` is still in the file (line {line})"
+    text = prose(translation.body)
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 40:
+        return None  # too short to judge
+    script = (settings.get("scripts") or {}).get(translation.lang)
+    if script:
+        share = sum(1 for ch in letters if unicodedata.name(ch, "").startswith(script)) / len(letters)
+        if share < settings["min_script_share"]:
+            return f"only {share:.0%} of its letters are in {script.title()} script (at least {settings['min_script_share']:.0%} expected)"
+        return None
+    similarity = _similarity(prose(english.body), text)
+    if similarity > settings["max_similarity"]:
+        return f"{similarity:.0%} of its wording matches the English page (at most {settings['max_similarity']:.0%} expected)"
+    return None
+
+
+def prose(body: str) -> str:
+    text = "\n".join(blank_code(body.split("\n")))
+    for pattern in NOT_PROSE:
+        text = pattern.sub(" ", text)
+    return text
+
+
+def _similarity(english: str, translated: str) -> float:
+    a = [word.lower() for word in WORD.findall(english)]
+    b = [word.lower() for word in WORD.findall(translated)]
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
