@@ -6,6 +6,8 @@ both show the same notices. Each function handles one MkDocs event.
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from pathlib import Path
 
@@ -13,16 +15,19 @@ from pathlib import Path
 # `mkdocs serve` run from any directory.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs import plugins  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from scripts.config import load_config  # noqa: E402
 from scripts.glossary import GlossarySettings, load_terms, tooltip_lines  # noqa: E402
 from scripts.pages import PageError, read_page  # noqa: E402
+from scripts.search_index import write_language_indexes  # noqa: E402
 from scripts.pdfs import PdfSettings, find_briefings, pdf_file, zip_file  # noqa: E402
 from scripts.status_page import render_marker  # noqa: E402
 from scripts.translations import coverage  # noqa: E402
 
 STATUS_PAGE = "translation-status.md"
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 # Page facts a translation takes from its English source.
 INHERITED = ("last_reviewed", "status_as_of", "sources", "type", "version")
 
@@ -103,7 +108,9 @@ def _with_tooltips(markdown: str, file, lang: str) -> str:
     if getattr(file, "norm_src_uri", None) == settings.page:
         return markdown  # the glossary itself: every term is already explained in place
     if lang not in _state["tooltips"]:
-        _state["tooltips"][lang] = "\n".join(tooltip_lines(load_terms(project, lang), settings, lang))
+        # One definition per block: Python-Markdown rescans a block of abbr
+        # lines once per line, which made every page slow.
+        _state["tooltips"][lang] = "\n\n".join(tooltip_lines(load_terms(project, lang), settings, lang))
     lines = _state["tooltips"][lang]
     return f"{markdown}\n\n{lines}\n" if lines else markdown
 
@@ -156,21 +163,56 @@ def _languages(page) -> tuple[str, str]:
     return reading, getattr(page.file, "locale", reading)
 
 
+def on_post_template(output, template_name, config):
+    if template_name == "404.html" and config.theme["language"] == _state["project"].default_language.code:
+        _state["default_404"] = output
+    return output
+
+
+def on_post_page(output, page, config):
+    """Point Material's search at the index of the reader's language.
+
+    Material loads ``search/search_index.json`` relative to ``base`` in the
+    page's ``__config``; for a page under ``ar/`` that becomes the Arabic
+    index, whose entry locations are relative to ``ar/`` (scripts/search_index.py).
+    """
+    reading, _ = _languages(page)
+    if reading == _state["project"].default_language.code:
+        return output
+    match = CONFIG_SCRIPT.search(output)
+    if not match:
+        return output
+    app = json.loads(match.group(2))
+    app["base"] = f"{app['base'].rstrip('/')}/{reading}/"
+    # Like Jinja's tojson: no "<", ">" or "&" that could end the <script>.
+    text = json.dumps(app, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return output[: match.start(2)] + text + output[match.end(2) :]
+
+
+@plugins.event_priority(-200)  # after static-i18n has built every language and merged the search index
 def on_post_build(config):
-    """Keep the English 404 page at the root; give each language its own.
+    """Per language: its own 404 page and its own search index.
 
     static-i18n writes every language's 404.html to the site root, so the
-    last language built would otherwise win. Each language's copy moves to
-    <lang>/404.html and the root gets the default language's back.
+    last language built would otherwise win: each language's copy moves to
+    <lang>/404.html and the root gets the default language's back. Once the
+    default language's build ends (every other language is built inside it),
+    the merged search index is split by language.
     """
     project = _state["project"]
-    root_404 = Path(config.site_dir) / "404.html"
-    if not root_404.is_file():
+    site = Path(config.site_dir)
+    i18n = config.plugins.get("i18n")
+    # static-i18n builds the other languages inside the default language's
+    # build; `building` is true during those inner builds only.
+    inner = bool(getattr(i18n, "building", False))
+    lang = getattr(i18n, "current_language", None) or config.theme["language"]
+    root_404 = site / "404.html"
+    if inner and lang != project.default_language.code:
+        if root_404.is_file():
+            (site / lang).mkdir(parents=True, exist_ok=True)
+            root_404.replace(site / lang / "404.html")
         return
-    lang = config.theme["language"]
-    if lang == project.default_language.code:
-        _state["default_404"] = root_404.read_bytes()
-    elif _state.get("default_404") is not None:
-        (Path(config.site_dir) / lang).mkdir(parents=True, exist_ok=True)
-        root_404.replace(Path(config.site_dir) / lang / "404.html")
-        root_404.write_bytes(_state["default_404"])
+    if _state.get("default_404") is not None:
+        root_404.write_text(_state["default_404"], encoding="utf-8")
+    write_language_indexes(site, project)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from scripts.config import load_config
+from scripts.pdfs import render_pdfs
 from scripts.links import check_external, check_links, main_links
 from scripts.problems import errors
 from scripts.site_build import build_site
@@ -163,6 +164,7 @@ def test_real_site_checks_clean(tmp_path):
     config = load_config(ROOT)
     site = tmp_path / "site"
     assert build_site(config, site).ok
+    assert not errors(render_pdfs(config, site, cache_dir=tmp_path / "pdf-cache").problems)  # the download links point at them
     result = check_links(config, site)
     assert errors(result.problems) == [], [str(p) for p in result.problems]
     assert result.pages >= 2 * len(config.codes)
