@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve bench system-packages clean
+.PHONY: site test serve preview bench system-packages clean
 
 site: $(STAMP) system-packages
 	$(BIN)/python -m scripts build
@@ -19,6 +19,12 @@ test: $(STAMP) system-packages
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+# Live preview of English and one language, fast enough to follow your edits:
+#   make preview          English only
+#   make preview L=ar     English and Arabic
+preview: $(STAMP)
+	$(BIN)/python -m scripts preview $(if $(L),--lang $(L))
 
 # Link-checker benchmark (not a test): ours vs LinkChecker and linkinator.
 bench: $(STAMP)

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import build, translator_cli
+from . import build, contributor_cli, translator_cli
 from .config import ConfigError
 
 
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
 
     check = commands.add_parser("validate", help="check the Markdown files only (front matter, headings, HTML, images)")
     check.add_argument("--lang", help="check only this language (plus English)")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help="check only these Markdown files (e.g. the ones you changed)")
 
     links = commands.add_parser("links", help="check every link, anchor and asset in an already built site")
     links.add_argument("--site", type=Path, help="built site folder (default: site/)")
@@ -52,6 +53,22 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("page")
     new.add_argument("--lang", required=True)
 
+    page = commands.add_parser("new-page", help="start a new English page with front matter and the house structure")
+    page.add_argument("page", help="path inside docs/en/, e.g. risks/deepfakes.md")
+    page.add_argument("--title", required=True, help="short page title")
+    page.add_argument("--description", required=True, help="one plain sentence for search results and link previews")
+
+    preview = commands.add_parser("preview", help="live preview of English and one language; reloads after each save")
+    preview.add_argument("--lang", help="the other language to build (default: English only)")
+    preview.add_argument("--dev-addr", default=contributor_cli.DEFAULT_ADDR, help="address:port to serve on (default: %(default)s)")
+    preview.add_argument("--open", action="store_true", help="open the page in the browser")
+
+    summary = commands.add_parser("pr-summary", help="Markdown summary of the last build for a pull request (from reports/)")
+    summary.add_argument("--base", help="git ref the change is compared with, e.g. origin/main: list the translations it made outdated")
+    summary.add_argument("--reports", type=Path, help="reports folder (default: reports/)")
+    summary.add_argument("--links-only", action="store_true", help="only the link results (for the weekly link-check issue)")
+    summary.add_argument("--output", type=Path, help="write to this file instead of printing")
+
     args = parser.parse_args(argv)
     try:
         return _dispatch(args)
@@ -61,8 +78,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args) -> int:
+    if args.command == "validate" and args.files:
+        return contributor_cli.validate_files(args.root, args.files)
     if args.command == "validate":
         return build.run_validate(args.root, args.lang)
+    if args.command in contributor_cli.COMMANDS:
+        return contributor_cli.run(args)
     if args.command == "links":
         from .links import main_links
 

@@ -12,6 +12,7 @@ import hashlib
 import re
 import subprocess
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import markdown
@@ -42,7 +43,7 @@ def source_hash(page: SourcePage) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Structure:
     heading_ids: list[str]
     links: int
@@ -53,7 +54,14 @@ class Structure:
 
 
 def structure(page: SourcePage) -> Structure:
-    html = markdown.markdown(page.body, extensions=PARITY_EXTENSIONS)
+    return _structure_of(page.body)
+
+
+@lru_cache(maxsize=8192)
+def _structure_of(body: str) -> Structure:
+    # Cached by text: `mkdocs serve` and the preview recompute the status after
+    # every save, and then only the page that changed is parsed again.
+    html = markdown.markdown(body, extensions=PARITY_EXTENSIONS)
     tree = LexborHTMLParser(html or "<p></p>")
     return Structure(
         heading_ids=[node.attributes.get("id") or "" for node in tree.css("h2, h3")],
