@@ -77,6 +77,8 @@ def on_page_context(context, page, config, nav):
     status_url = STATUS_PAGE.replace(".md", "/") if reading == default else f"{reading}/{STATUS_PAGE.replace('.md', '/')}"
     context["status_page_url"] = get_relative_url(status_url, page.url)
     context["status_page_label"] = project.notice("translation_status", reading)
+    tracker = project.policy.get("issue_tracker")
+    context["report_error"] = {"url": tracker, "text": project.notice("report_error", reading)} if tracker else None
     _downloads(context, page, reading, written)
     if written != reading:
         # static-i18n serves the English page in place of a missing translation.
