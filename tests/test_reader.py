@@ -1,0 +1,316 @@
+"""The real site in real Chromium: what a reader in Cairo or Brussels gets.
+
+Built from the repository's own docs/ (PDFs included) and served from
+127.0.0.1 with gzip, as a static host would. Screenshots go to
+test-artifacts/screenshots/ (CI uploads the folder).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from benchmarks.page_weight import CHROMIUM, CHROMIUM_ARGS, measure, serve
+from conftest import REPO
+from scripts.config import load_config
+from scripts.pdfs import render_pdfs
+from scripts.site_build import build_site
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = REPO / "test-artifacts"
+WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+LANGUAGES = ["en", "ar", "zh", "fr", "ru", "es"]
+PAGE_TYPES = {"home": "", "explainer": "basics/what-is-ai/", "briefing": "briefings/ai-literacy/"}
+
+
+def url_of(lang: str, path: str) -> str:
+    return "/" + ("" if lang == "en" else f"{lang}/") + path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    config = load_config(REPO)
+    out = tmp_path_factory.mktemp("reader") / "site"
+    result = build_site(config, out)
+    assert result.ok, [str(p) for p in result.problems]
+    render_pdfs(config, out)  # the download buttons point at them
+    return out
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search box; the result links, once settled."""
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill("")
+    box.dispatch_event("keyup")
+    page.wait_for_selector(".md-search-result__item", state="detached")
+    # Material reads the box on keyup; Playwright types non-Latin letters as
+    # inserted text without key events, so set the value and send the keyup.
+    box.fill(query)
+    box.dispatch_event("keyup")
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=15000)  # the index loads on first use
+    except Exception:
+        return []
+    page.wait_for_timeout(500)  # Material debounces typing: let the final results land
+    return [urlsplit(a.get_attribute("href")).path for a in page.locator(".md-search-result__link").all()]
+
+
+# -- privacy ---------------------------------------------------------------------
+
+def test_no_request_leaves_the_site_while_reading_searching_and_switching(base, page):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname))
+    for lang in LANGUAGES:
+        for path in PAGE_TYPES.values():
+            page.goto(base + url_of(lang, path), wait_until="networkidle")
+    page.goto(base + url_of("ar", "basics/what-is-ai/"), wait_until="networkidle")
+    assert search(page, "الذكاء")
+    page.keyboard.press("Escape")
+    page.locator(".md-select").first.hover()
+    page.locator('.md-select a[hreflang="fr"]').first.click()
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path == "/fr/basics/what-is-ai/"
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+# -- right to left ---------------------------------------------------------------
+
+def test_arabic_layout_is_mirrored_and_embedded_latin_keeps_its_order(base, page):
+    page.goto(base + url_of("ar", "basics/machine-learning/"), wait_until="networkidle")
+    screenshot(page, "ar-explainer")
+    assert page.evaluate("document.body.dir") == "rtl"  # Material sets dir on <body>
+    nav = page.locator(".md-sidebar--primary").bounding_box()
+    content = page.locator(".md-content").bounding_box()
+    assert nav["x"] > content["x"], "navigation sits on the right"
+    paragraph = page.locator("article p").first
+    assert paragraph.evaluate("p => getComputedStyle(p).direction") == "rtl"
+    box = paragraph.bounding_box()
+    article = page.locator("article").bounding_box()
+    assert abs((box["x"] + box["width"]) - (article["x"] + article["width"])) < 40, "text starts at the right edge"
+    # Admonitions mirror: the title's icon sits on the right.
+    title = page.locator(".admonition-title").first
+    assert title.evaluate("t => parseFloat(getComputedStyle(t).paddingRight) > parseFloat(getComputedStyle(t).paddingLeft)")
+    # Addresses in text are isolated so a URL keeps its order inside Arabic.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset a[href^=\"http\"]')).unicodeBidi") == "plaintext"
+
+
+def test_arabic_tables_run_right_to_left(base, page):
+    page.goto(base + url_of("ar", "basics/open-and-closed-models/"), wait_until="networkidle")
+    cells = page.locator("article table tr").first.locator("th")
+    first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    assert first["x"] > second["x"], "the first column is the rightmost"
+
+
+def test_english_home_and_explainer(base, page):
+    page.goto(base + "/", wait_until="networkidle")
+    screenshot(page, "en-home")
+    page.goto(base + url_of("en", "basics/what-is-ai/"), wait_until="networkidle")
+    screenshot(page, "en-explainer")
+    page.goto(base + url_of("ar", ""), wait_until="networkidle")
+    screenshot(page, "ar-home")
+    assert page.locator("h1").first.is_visible()
+
+
+# -- languages --------------------------------------------------------------------
+
+def test_language_switcher_keeps_the_page(base, page):
+    page.goto(base + url_of("en", "basics/what-is-ai/"), wait_until="networkidle")
+    links = {a.get_attribute("hreflang"): a.get_attribute("href") for a in page.locator(".md-select a[hreflang]").all()}
+    assert set(links) == set(LANGUAGES)
+    page.locator(".md-select").first.hover()
+    page.locator('.md-select a[hreflang="ar"]').first.click()
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path == "/ar/basics/what-is-ai/"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+
+
+def test_untranslated_page_shows_the_notice_in_the_readers_language(base, page, site):
+    config = load_config(REPO)
+    english = sorted((config.docs_dir / "en").rglob("*.md"))
+    missing = next((p.relative_to(config.docs_dir / "en") for p in english if not (config.docs_dir / "zh" / p.relative_to(config.docs_dir / "en")).exists()), None)
+    if missing is None:
+        pytest.skip("every page is translated into Chinese")
+    path = missing.with_suffix("").as_posix()
+    path = "" if path == "index" else path.removesuffix("/index") + "/"
+    page.goto(base + url_of("zh", path), wait_until="networkidle")
+    screenshot(page, "zh-fallback")
+    assert "本页尚未翻译" in page.locator("aside.page-notice").inner_text()
+    assert page.locator("div[lang=en][dir=ltr]").count() == 1
+
+
+def test_every_page_declares_its_alternates_and_the_sitemap_lists_them(base, page, site):
+    page.goto(base + url_of("ar", "rules/eu-ai-act/"), wait_until="networkidle")
+    alternates = {link.get_attribute("hreflang") for link in page.locator("head link[rel=alternate][hreflang]").all()}
+    assert alternates == set(LANGUAGES)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    entry = re.search(r"<url>\s*<loc>[^<]*/rules/eu-ai-act/</loc>.*?</url>", sitemap, re.S).group(0)
+    assert set(re.findall(r'hreflang="([a-z]+)"', entry)) == set(LANGUAGES)
+
+
+# -- search -----------------------------------------------------------------------
+
+ARABIC_FORMS = ["الذكاء", "ذكاء", "والذكاء", "بالذكاء", "للذكاء", "الذَّكَاء", "الذكــاء"]
+
+
+@pytest.mark.parametrize("query", ARABIC_FORMS)
+def test_arabic_search_finds_arabic_pages_in_every_spelling(base, page, query):
+    page.goto(base + url_of("ar", ""), wait_until="networkidle")
+    results = search(page, query)
+    assert results, f"nothing found for {query}"
+    assert all(path.startswith("/ar/") for path in results), results
+
+
+@pytest.mark.parametrize("query, plain", [("أنظمة", "انظمة"), ("مستوى", "مستوي"), ("البيانات", "فالبيانات")])
+def test_arabic_letter_variants_find_the_same_pages(base, page, query, plain):
+    page.goto(base + url_of("ar", ""), wait_until="networkidle")
+    # Material lists the first results and loads more on scroll: compare the
+    # count it announces ("17 documents") and the best match.
+    first = search(page, query)
+    first_meta = page.locator(".md-search-result__meta").inner_text()
+    second = search(page, plain)
+    assert first and first[0] == second[0]
+    assert first_meta == page.locator(".md-search-result__meta").inner_text()
+
+
+def test_chinese_search_finds_a_word_inside_unsegmented_text(base, page, site):
+    page.goto(base + url_of("zh", ""), wait_until="networkidle")
+    results = search(page, "模型")
+    assert results and all(path.startswith("/zh/") for path in results), results
+    screenshot(page, "zh-search")
+    # 模型 occurs inside longer runs such as 大语言模型 on the pages found.
+    text = (site / results[0].lstrip("/") / "index.html").read_text(encoding="utf-8") if results[0].endswith("/") else ""
+    assert re.search(r"[\u4e00-\u9fff]模型|模型[\u4e00-\u9fff]", text)
+
+
+def test_search_results_screenshot_in_arabic(base, page):
+    page.goto(base + url_of("ar", ""), wait_until="networkidle")
+    search(page, "البيانات")
+    screenshot(page, "ar-search")
+
+
+def test_the_search_index_waits_for_the_reader(base, page):
+    requested = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(base + url_of("ar", "basics/what-is-ai/"), wait_until="networkidle")
+    assert not [path for path in requested if path.endswith("search_index.json")]
+    assert not [path for path in requested if path.endswith("sitemap.xml")]
+    search(page, "بيانات")
+    assert "/ar/search/search_index.json" in requested
+
+
+# -- accessibility ------------------------------------------------------------------
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_finds_no_wcag_22_aa_violation(base, browser, lang, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    found = []
+    for kind, path in PAGE_TYPES.items():
+        page = context.new_page()
+        page.goto(base + url_of(lang, path), wait_until="networkidle")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+        found += [(kind, v["id"], v["nodes"][0]["html"][:100]) for v in Axe().run(page, options=WCAG_22_AA).response["violations"]]
+        page.close()
+    context.close()
+    assert found == []
+
+
+def test_keyboard_reaches_search_and_language_switcher_with_visible_focus(base, page):
+    page.goto(base + url_of("ar", "basics/what-is-ai/"), wait_until="networkidle")
+    stops = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(
+            """() => { const focused = document.activeElement;
+                 // A hidden radio button shows its focus on the label that follows it.
+                 const shown = focused.matches('.md-option') ? focused.nextElementSibling : focused;
+                 const s = getComputedStyle(shown);
+                 return {what: focused.className,
+                         search: focused.matches('[data-md-component=search-query]'),
+                         language: !!focused.closest('.md-select'),
+                         visible: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none',
+                         header: !!focused.closest('.md-header')} }"""
+        )
+        if not stop["header"] and stops:
+            break
+        stops.append(stop)
+    assert any(stop["search"] for stop in stops) and any(stop["language"] for stop in stops), stops
+    assert [stop["what"] for stop in stops if not stop["visible"]] == []
+
+
+def test_skip_link_is_the_first_stop(base, page):
+    page.goto(base + url_of("fr", "basics/what-is-ai/"), wait_until="networkidle")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+
+
+def test_an_explainer_reads_and_links_without_javascript(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + url_of("en", "basics/what-is-ai/"))
+    assert page.locator("article h1").is_visible()
+    assert len(page.locator("article").inner_text()) > 2000
+    assert page.locator("article .admonition").first.is_visible()
+    page.locator('article a[href$="machine-learning/"]').first.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/basics/machine-learning/"
+    assert page.locator("article h1").is_visible()
+    context.close()
+
+
+# -- weight -------------------------------------------------------------------------
+
+def test_first_view_of_an_explainer_stays_within_100_kb(site, browser):
+    """A size budget, not a timing: bytes over the wire (gzip) until idle."""
+    results = measure(site, browser=browser)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "page-weight.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    by_type = {row["page"]: row for row in results}
+    for name in ("explainer", "explainer (Arabic)", "explainer (Chinese)"):
+        assert by_type[name]["first_bytes"] <= 100 * 1024, by_type[name]
+        assert by_type[name]["second_bytes"] <= 25 * 1024, by_type[name]
+
+
+def test_briefing_pdf_download_works_in_the_browser(base, page):
+    page.goto(base + url_of("ar", "briefings/ai-literacy/"), wait_until="networkidle")
+    href = page.locator("p.pdf-download a").get_attribute("href")
+    response = page.request.get(base + url_of("ar", "briefings/ai-literacy/") + href)
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    assert response.body()[:5] == b"%PDF-"
