@@ -8,7 +8,8 @@
  *
  * It also skips Material's probes for sitemap.xml under each alternate
  * language address: static-i18n already gives every language link the exact
- * page, so those probes only produced 404s.
+ * page, so those probes only produced 404s. (Material reads sitemaps for
+ * nothing else here: instant navigation and versions are not used.)
  */
 (function () {
   var release;
@@ -33,7 +34,7 @@
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     var address = new URL(String(url), location.href);
-    this.__aiExplained = INDEX.test(address.pathname) ? "index" : PROBE.test(address.pathname) && address.pathname !== new URL("sitemap.xml", document.baseURI).pathname ? "probe" : "";
+    this.__aiExplained = INDEX.test(address.pathname) ? "index" : PROBE.test(address.pathname) ? "probe" : "";
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
