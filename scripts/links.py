@@ -12,6 +12,7 @@ with concurrency limits, timeouts and a cache; see ``check_external``.
 from __future__ import annotations
 
 import email.utils
+import gc
 import json
 import os
 import posixpath
@@ -361,6 +362,19 @@ def _localized_instead(site: Site, lang: str, target: str) -> str | None:
 
 
 def check_links(config: ProjectConfig, site_dir: Path, external: bool = False, cache_file: Path | None = None) -> LinkReport:
+    # Millions of small, acyclic objects (one per link): the cycle collector
+    # would rescan them again and again for nothing; measured, it doubled the
+    # time of this stage.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_links(config, site_dir, external, cache_file)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_links(config: ProjectConfig, site_dir: Path, external: bool = False, cache_file: Path | None = None) -> LinkReport:
     began = time.monotonic()
     site = Site(config, Path(site_dir))
     pages = read_pages(site.dir, site.html)

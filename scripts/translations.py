@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import os
 import re
 import subprocess
 from dataclasses import asdict, dataclass, field
@@ -57,10 +59,53 @@ def structure(page: SourcePage) -> Structure:
     return _structure_of(page.body)
 
 
+# Structures by hash of the page body, kept in .cache/structure.json between
+# runs: rendering every page with Python-Markdown was most of the hook's cost
+# in every `mkdocs build` and every preview rebuild.
+_on_disk: dict[str, list] = {}
+_disk_state = {"path": None, "changed": False}
+
+
+def _load_structures(root: Path) -> None:
+    path = root / ".cache" / "structure.json"
+    if _disk_state["path"] == path:
+        return
+    _disk_state.update(path=path, changed=False)
+    _on_disk.clear()
+    try:
+        _on_disk.update(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass  # no cache yet, or a damaged one: start again
+
+
+def _save_structures() -> None:
+    path = _disk_state["path"]
+    if path is None or not _disk_state["changed"]:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(_on_disk, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(path)
+        _disk_state["changed"] = False
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
 @lru_cache(maxsize=8192)
 def _structure_of(body: str) -> Structure:
-    # Cached by text: `mkdocs serve` and the preview recompute the status after
-    # every save, and then only the page that changed is parsed again.
+    # Also cached by text in memory: `mkdocs serve` and the preview recompute
+    # the status after every save, and then only the changed page is parsed.
+    key = hashlib.sha256(("\0".join(PARITY_EXTENSIONS) + "\0" + body).encode("utf-8")).hexdigest()[:20]
+    if key in _on_disk:
+        return Structure(*_on_disk[key])
+    found = _render_structure(body)
+    _on_disk[key] = [found.heading_ids, found.links, found.images, found.tables, found.code_blocks, found.words]
+    _disk_state["changed"] = True
+    return found
+
+
+def _render_structure(body: str) -> Structure:
     html = markdown.markdown(body, extensions=PARITY_EXTENSIONS)
     tree = LexborHTMLParser(html or "<p></p>")
     return Structure(
@@ -102,7 +147,12 @@ class Coverage:
     below_threshold: list[Problem] = field(default_factory=list)
 
     def entry(self, page: str, lang: str) -> Entry | None:
-        return next((e for e in self.entries if e.page == page and e.lang == lang), None)
+        # Looked up for every page × language × reading language on the
+        # status page: an index, not a scan.
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.entries):
+            index = self.__dict__["_index"] = {(e.page, e.lang): e for e in self.entries}
+        return index.get((page, lang))
 
     def counts(self, lang: str) -> dict[str, int]:
         counts = {status: 0 for status in STATUSES}
@@ -126,6 +176,14 @@ class Coverage:
 
 
 def coverage(config: ProjectConfig, only_lang: str | None = None) -> Coverage:
+    _load_structures(config.root)
+    try:
+        return _coverage(config, only_lang)
+    finally:
+        _save_structures()
+
+
+def _coverage(config: ProjectConfig, only_lang: str | None = None) -> Coverage:
     default = config.default_language.code
     languages = [code for code in config.codes if code != default and (not only_lang or code == only_lang)]
     excluded = set((config.policy.get("translations") or {}).get("exclude") or [])
