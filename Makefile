@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve preview bench system-packages clean
+.PHONY: site test serve preview bench bench-build system-packages clean
 
 site: $(STAMP) system-packages
 	$(BIN)/python -m scripts build
@@ -32,6 +32,14 @@ bench: $(STAMP)
 	npm ci --prefix benchmarks --no-audit --no-fund
 	$(BIN)/python benchmarks/generate_site.py /tmp/links-bench
 	PYTHONPATH=. $(BIN)/python benchmarks/links_benchmark.py --synthetic /tmp/links-bench --timeout 900
+
+# Build and check cost at scale (not a test): every stage, plain mkdocs build,
+# LinkChecker and linkinator, preview rebuild; synthetic corpus and the real site.
+#   make bench-build                 1,000 pages x 6 languages, 3 rounds
+#   make bench-build PAGES=30 N=1    a quick look
+bench-build: $(STAMP)
+	npm ci --prefix benchmarks --no-audit --no-fund
+	$(BIN)/python benchmarks/build_benchmark.py $(if $(PAGES),--pages $(PAGES)) $(if $(N),--repeat $(N))
 
 system-packages:
 	@sh tools/system-packages.sh
