@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .config import ProjectConfig
@@ -72,10 +73,18 @@ def load_terms(config: ProjectConfig, lang: str) -> list[Term]:
     path = glossary_path(config, lang)
     if not path.is_file():
         return []
+    stat = path.stat()
+    return list(_terms_of(path, config.docs_dir, stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=64)
+def _terms_of(path: Path, docs_dir: Path, mtime_ns: int, size: int) -> tuple[Term, ...]:
+    # Every page that links into the glossary asks for its terms: read the
+    # file once per version of it.
     try:
-        return read_terms(read_page(path, config.docs_dir))
+        return tuple(read_terms(read_page(path, docs_dir)))
     except PageError:
-        return []  # validation reports the broken file
+        return ()  # validation reports the broken file
 
 
 def definition_problems(term: Term) -> list[str]:

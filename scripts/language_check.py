@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 from .config import ProjectConfig
 from .pages import SourcePage, blank_code
@@ -41,7 +42,7 @@ def untranslated_reason(english: SourcePage, translation: SourcePage, config: Pr
         return None  # too short to judge
     script = (settings.get("scripts") or {}).get(translation.lang)
     if script:
-        share = sum(1 for ch in letters if unicodedata.name(ch, "").startswith(script)) / len(letters)
+        share = sum(1 for ch in letters if _unicode_name(ch).startswith(script)) / len(letters)
         if share < settings["min_script_share"]:
             return f"only {share:.0%} of its letters are in {script.title()} script (at least {settings['min_script_share']:.0%} expected)"
         return None
@@ -58,9 +59,18 @@ def prose(body: str) -> str:
     return text
 
 
+@lru_cache(maxsize=None)
+def _unicode_name(ch: str) -> str:
+    return unicodedata.name(ch, "")
+
+
 def _similarity(english: str, translated: str) -> float:
     a = [word.lower() for word in WORD.findall(english)]
     b = [word.lower() for word in WORD.findall(translated)]
     if not a or not b:
         return 0.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # quick_ratio() is a cheap upper bound: a real translation shares few
+    # words with the English, so the exact (quadratic) ratio is rarely needed.
+    bound = matcher.quick_ratio()
+    return bound if bound <= DEFAULTS["max_similarity"] else matcher.ratio()
