@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/build_corpus.py OUT [--pages 1000] [--seed 1]
 
-OUT gets the repository's real mkdocs.yml (only ``nav:`` replaced by the
-corpus's pages), copies of overrides/ and i18n/, a symlink to scripts/, the
+OUT gets the repository's real mkdocs.yml (``nav:`` replaced by the corpus's
+pages, and the translation floor set to CORPUS_MIN_CURRENT), copies of overrides/ and i18n/, a symlink to scripts/, the
 shared docs/assets/ and a generated docs/<lang>/ tree in the project's real
 format:
 
@@ -343,11 +343,13 @@ def generate(out: Path, pages: int = 1000, seed: int = 1, langs: list[str] | Non
     return counts
 
 
-def _current_floors() -> dict:
-    """extra.project.translations.min_current of the real mkdocs.yml."""
-    from scripts.config import load_config
+# The corpus models a site still being translated (missing and outdated
+# pages), so its copy of mkdocs.yml gets this floor instead of the real one.
+CORPUS_MIN_CURRENT = 0.5
 
-    return ((load_config(REPO).policy.get("translations") or {}).get("min_current")) or {}
+
+def _current_floors() -> dict:
+    return {"*": CORPUS_MIN_CURRENT}
 
 
 def _status_body(lang: str) -> str:
@@ -375,6 +377,9 @@ def project_config(pages: int | None, source: Path = REPO / "mkdocs.yml") -> str
     config, replaced = re.subn(r"^nav:\n(?:[ \t]+.*\n|\n)*", nav_yaml(pages), config, count=1, flags=re.M)
     if replaced != 1:
         raise SystemExit("mkdocs.yml has no top-level nav: block to replace")
+    config, replaced = re.subn(r"(\n      min_current:\n)(?:        .*\n)+", f'\\1        "*": {CORPUS_MIN_CURRENT}\n', config, count=1)
+    if replaced != 1:
+        raise SystemExit("mkdocs.yml has no translations min_current block to replace")
     return config
 
 
