@@ -50,6 +50,14 @@ class ProjectConfig:
                 return lang
         raise KeyError(code)
 
+    def language_of_site_path(self, path: str) -> str:
+        """The language of a path inside the built site: 'ar/about/' is Arabic,
+        'about/' (and a bare 'ar') the default language's."""
+        first = path.split("/", 1)[0]
+        if "/" in path and first in self.codes and first != self.default_language.code:
+            return first
+        return self.default_language.code
+
     def notice(self, key: str, lang: str, **values: str) -> str:
         text = self.notices[key].get(lang) or self.notices[key][self.default_language.code]
         return text.format(**values)

@@ -189,8 +189,7 @@ class Site:
         self.parsed: dict[str, object] = {}
 
     def language_of(self, rel: str) -> str:
-        first = rel.split("/", 1)[0]
-        return first if first in self.others and "/" in rel else self.default
+        return self.config.language_of_site_path(rel)
 
     def declared_language(self, page: PageData) -> str:
         """The page's language as its <html lang> declares it, else as its folder says."""

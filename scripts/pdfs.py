@@ -355,7 +355,7 @@ def _fill_sizes(site_dir: Path, files: set[str], config: ProjectConfig) -> None:
         text = page.read_text(encoding="utf-8")
         if 'data-pdf-size="' not in text:
             continue
-        lang = _lang_of(page.relative_to(site_dir).as_posix(), config)
+        lang = config.language_of_site_path(page.relative_to(site_dir).as_posix())
 
         def size(match, lang=lang):
             target = html.unescape(match.group(1))
@@ -366,8 +366,3 @@ def _fill_sizes(site_dir: Path, files: set[str], config: ProjectConfig) -> None:
             return f'<span class="pdf-size">{html.escape(config.notice("file_size", lang, size=str(kilobytes)))}</span>'
 
         page.write_text(SIZE_SLOT.sub(size, text), encoding="utf-8")
-
-
-def _lang_of(site_path: str, config: ProjectConfig) -> str:
-    first = site_path.split("/", 1)[0]
-    return first if first in config.codes else config.default_language.code

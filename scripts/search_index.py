@@ -18,12 +18,6 @@ from .config import ProjectConfig
 DEFAULT_SETTINGS = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}
 
 
-def language_of(location: str, config: ProjectConfig) -> str:
-    first = location.split("/", 1)[0]
-    default = config.default_language.code
-    return first if first in config.codes and first != default else default
-
-
 def split_by_language(index: dict, config: ProjectConfig) -> dict[str, dict]:
     """The merged index as one index per language (languages without entries too)."""
     default = config.default_language.code
@@ -36,7 +30,7 @@ def split_by_language(index: dict, config: ProjectConfig) -> dict[str, dict]:
         if "options" in index:
             result[code]["options"] = index["options"]
     for doc in index.get("docs") or []:
-        code = language_of(doc["location"], config)
+        code = config.language_of_site_path(doc["location"])
         entry = dict(doc)
         if code != default:
             entry["location"] = doc["location"][len(code) + 1 :]
