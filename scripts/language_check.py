@@ -46,7 +46,7 @@ def untranslated_reason(english: SourcePage, translation: SourcePage, config: Pr
         if share < settings["min_script_share"]:
             return f"only {share:.0%} of its letters are in {script.title()} script (at least {settings['min_script_share']:.0%} expected)"
         return None
-    similarity = _similarity(prose(english.body), text)
+    similarity = _similarity(prose(english.body), text, settings["max_similarity"])
     if similarity > settings["max_similarity"]:
         return f"{similarity:.0%} of its wording matches the English page (at most {settings['max_similarity']:.0%} expected)"
     return None
@@ -64,7 +64,9 @@ def _unicode_name(ch: str) -> str:
     return unicodedata.name(ch, "")
 
 
-def _similarity(english: str, translated: str) -> float:
+def _similarity(english: str, translated: str, limit: float) -> float:
+    """Share of the English word sequence the translation repeats; exact
+    whenever it could exceed ``limit``."""
     a = [word.lower() for word in WORD.findall(english)]
     b = [word.lower() for word in WORD.findall(translated)]
     if not a or not b:
@@ -73,4 +75,4 @@ def _similarity(english: str, translated: str) -> float:
     # quick_ratio() is a cheap upper bound: a real translation shares few
     # words with the English, so the exact (quadratic) ratio is rarely needed.
     bound = matcher.quick_ratio()
-    return bound if bound <= DEFAULTS["max_similarity"] else matcher.ratio()
+    return bound if bound <= limit else matcher.ratio()
