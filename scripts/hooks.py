@@ -22,7 +22,7 @@ from scripts.config import load_config  # noqa: E402
 from scripts.glossary import GlossarySettings, load_terms, tooltip_lines  # noqa: E402
 from scripts.pages import PageError, read_page  # noqa: E402
 from scripts.search_index import write_language_indexes  # noqa: E402
-from scripts.pdfs import PdfSettings, find_briefings, pdf_file, zip_file  # noqa: E402
+from scripts.pdfs import PdfSettings, find_briefings, page_dir, pdf_file, zip_file  # noqa: E402
 from scripts.status_page import render_marker  # noqa: E402
 from scripts.translations import coverage  # noqa: E402
 
@@ -131,7 +131,7 @@ def _downloads(context, page, reading: str, written: str) -> None:
         return
     briefing = next((b for b in _state["briefings"] if b.rel == rel), None)
     if briefing:
-        context["pdf_download"] = _download_link(project, settings, briefing, reading, page.url, "download_pdf")
+        context["pdf_download"] = _download_link(project, settings, briefing, reading, page.url)
     elif rel == settings.index_page and _state["briefings"]:
         items = []
         for briefing in _state["briefings"]:
@@ -140,8 +140,8 @@ def _downloads(context, page, reading: str, written: str) -> None:
                 title = read_page(own if own.is_file() else project.docs_dir / project.default_language.code / briefing.rel, project.docs_dir).meta.get("title")
             except PageError:
                 continue
-            page_url = get_relative_url(briefing.rel[: -len(".md")] + "/", settings.index_page[: -len("index.md")])
-            items.append({"title": title, "page": page_url} | _download_link(project, settings, briefing, reading, page.url, "download_pdf"))
+            page_url = get_relative_url(page_dir(project, briefing.rel, reading), page.url)
+            items.append({"title": title, "page": page_url} | _download_link(project, settings, briefing, reading, page.url))
         zip_path = zip_file(project, reading, settings)
         context["briefing_downloads"] = {
             "title": project.notice("downloads", reading),
@@ -150,11 +150,11 @@ def _downloads(context, page, reading: str, written: str) -> None:
         }
 
 
-def _download_link(project, settings, briefing, reading: str, page_url: str, label: str) -> dict:
+def _download_link(project, settings, briefing, reading: str, page_url: str) -> dict:
     """A briefing's PDF in the reader's language, or the English one with a note."""
     lang = reading if reading in briefing.languages else project.default_language.code
     path = pdf_file(project, briefing.rel, lang, settings)
-    text = project.notice(label if lang == reading else "download_pdf_english", reading)
+    text = project.notice("download_pdf" if lang == reading else "download_pdf_english", reading)
     return {"url": get_relative_url(path, page_url), "slot": path, "text": text, "hreflang": lang}
 
 
