@@ -148,7 +148,8 @@ def render_pdfs(config: ProjectConfig, site_dir: Path, only_lang: str | None = N
     css = stylesheet.read_text(encoding="utf-8")
 
     jobs = []
-    for briefing in find_briefings(config, settings):
+    briefings = find_briefings(config, settings)
+    for briefing in briefings:
         for lang in briefing.languages:
             if only_lang and lang not in (only_lang, config.default_language.code):
                 continue
@@ -187,7 +188,8 @@ def render_pdfs(config: ProjectConfig, site_dir: Path, only_lang: str | None = N
         run.problems.extend(_length_problems(result, settings))
 
     run.zips = _zip_per_language(config, settings, site_dir, run.results, only_lang)
-    _fill_sizes(site_dir, {result.file for result in run.results} | set(run.zips.values()), config)
+    pages_with_slots = [briefing.rel for briefing in briefings] + [settings.index_page]
+    _fill_sizes(site_dir, pages_with_slots, {result.file for result in run.results} | set(run.zips.values()), config)
     run.seconds = time.monotonic() - began
     return run
 
@@ -349,20 +351,30 @@ def _zip_timestamp() -> tuple:
     return time.gmtime(max(seconds, 315532800))[:6]
 
 
-def _fill_sizes(site_dir: Path, files: set[str], config: ProjectConfig) -> None:
-    """Write each download's size into the empty slots the templates left."""
-    for page in site_dir.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if 'data-pdf-size="' not in text:
-            continue
-        lang = config.language_of_site_path(page.relative_to(site_dir).as_posix())
+def _fill_sizes(site_dir: Path, pages: list[str], files: set[str], config: ProjectConfig) -> None:
+    """Write each download's size into the empty slots the templates left.
 
-        def size(match, lang=lang):
-            target = html.unescape(match.group(1))
-            path = site_dir / target
-            if target not in files or not path.is_file():
-                return match.group(0)  # the link check reports the missing file
-            kilobytes = max(1, round(path.stat().st_size / 1024))
-            return f'<span class="pdf-size">{html.escape(config.notice("file_size", lang, size=str(kilobytes)))}</span>'
+    Only briefing pages and the briefings index carry slots (the hook puts
+    them there), in every language they were built in.
+    """
+    for lang in config.codes:
+        for rel in pages:
+            page = site_dir / page_dir(config, rel, lang) / "index.html"
+            if page.is_file():
+                _fill_page(page, lang, site_dir, files, config)
 
-        page.write_text(SIZE_SLOT.sub(size, text), encoding="utf-8")
+
+def _fill_page(page: Path, lang: str, site_dir: Path, files: set[str], config: ProjectConfig) -> None:
+    text = page.read_text(encoding="utf-8")
+
+    def size(match):
+        target = html.unescape(match.group(1))
+        path = site_dir / target
+        if target not in files or not path.is_file():
+            return match.group(0)  # the link check reports the missing file
+        kilobytes = max(1, round(path.stat().st_size / 1024))
+        return f'<span class="pdf-size">{html.escape(config.notice("file_size", lang, size=str(kilobytes)))}</span>'
+
+    filled = SIZE_SLOT.sub(size, text)
+    if filled != text:
+        page.write_text(filled, encoding="utf-8")
