@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from benchmarks.page_weight import CHROMIUM, CHROMIUM_ARGS, measure, serve
+from benchmarks.page_weight import measure, serve
 from conftest import REPO
 from scripts.config import load_config
 from scripts.pdfs import render_pdfs
@@ -46,15 +46,6 @@ def site(tmp_path_factory):
 def base(site):
     with serve(site) as address:
         yield address
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
