@@ -93,12 +93,10 @@ def run_linkchecker(url: str, timeout: float) -> tuple[float, int, str]:
         # [AnchorCheck] turns on anchor checking; external URLs are not checked by default.
         rc.write_text("[checking]\nthreads=10\nmaxrequestspersecond=1000\n[filtering]\ncheckextern=0\n[AnchorCheck]\n", encoding="utf-8")
         command = [str(ROOT / ".venv" / "bin" / "linkchecker"), "-f", str(rc), "--no-status", "-o", "csv", "--ignore-url", LOCAL, url]
-        began = time.perf_counter()
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return float("inf"), -1, ""
-        seconds = time.perf_counter() - began
+        timed = _timed(command, timeout)
+    if timed is None:
+        return float("inf"), -1, ""
+    seconds, done = timed
     rows = [line for line in done.stdout.splitlines() if line and not line.startswith("#")]
     table = list(csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"))
     bad = [row for row in table if row.get("valid") == "False" or "anchor" in (row.get("warningstring") or "").lower()]
@@ -106,17 +104,25 @@ def run_linkchecker(url: str, timeout: float) -> tuple[float, int, str]:
     return seconds, len({(row.get("urlname"), row.get("parentname")) for row in bad}), text
 
 
+def _timed(command: list[str], timeout: float) -> tuple[float, subprocess.CompletedProcess] | None:
+    """Wall time and result of a command; None when it ran out of time."""
+    began = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    return time.perf_counter() - began, done
+
+
 def run_linkinator(url: str, timeout: float) -> tuple[float, int, str]:
     binary = HERE / "node_modules" / ".bin" / "linkinator"
     if not binary.exists():
         raise SystemExit("linkinator is not installed: run  npm ci --prefix benchmarks")
     command = [str(binary), url, "--recurse", "--skip", LOCAL, "--format", "json", "--timeout", "10000"]
-    began = time.perf_counter()
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
+    timed = _timed(command, timeout)
+    if timed is None:
         return float("inf"), -1, ""
-    seconds = time.perf_counter() - began
+    seconds, done = timed
     try:
         links = json.loads(done.stdout)["links"]
     except (ValueError, KeyError):
