@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from scripts.config import load_config  # noqa: E402
 from scripts.glossary import GlossarySettings, load_terms, tooltip_lines  # noqa: E402
-from scripts.pages import PageError, read_page  # noqa: E402
+from scripts.pages import PageError, read_page, read_pages  # noqa: E402
 from scripts.search_index import write_language_indexes  # noqa: E402
 from scripts.pdfs import PdfSettings, find_briefings, page_dir, pdf_file, zip_file  # noqa: E402
 from scripts.status_page import render_marker  # noqa: E402
@@ -31,7 +31,7 @@ CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*
 # Page facts a translation takes from its English source.
 INHERITED = ("last_reviewed", "status_as_of", "sources", "type", "version")
 
-_state: dict = {"project": None, "coverage": None, "signature": None, "briefings": [], "tooltips": {}}
+_state: dict = {"project": None, "coverage": None, "signature": None, "english": {}, "briefings": [], "tooltips": {}}
 
 
 def on_config(config):
@@ -42,7 +42,10 @@ def on_config(config):
     signature = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(project.docs_dir.rglob("*.md")))
     if signature != _state["signature"]:
         _state["coverage"], _state["signature"] = coverage(project), signature
-        _state["briefings"] = find_briefings(project)
+        # The English pages, read once: every translated page takes its page
+        # facts from its English source.
+        _state["english"] = read_pages(project.docs_dir, project.default_language.code)
+        _state["briefings"] = find_briefings(project, english=_state["english"])
         _state["tooltips"] = {}
     return config
 
@@ -55,12 +58,8 @@ def on_page_markdown(markdown, page, config, files):
     markdown = _with_tooltips(markdown, file, written)
     if written == project.default_language.code:
         return markdown
-    english = project.docs_dir / project.default_language.code / file.norm_src_uri
-    if english.is_file():
-        try:
-            source = read_page(english, project.docs_dir)
-        except PageError:
-            return markdown  # the validation stage reports it with file and line
+    source = _state["english"].get(file.norm_src_uri)  # None if unreadable: validation reports it
+    if source is not None:
         for key in INHERITED:
             if key in source.meta and key not in page.meta:
                 page.meta[key] = source.meta[key]

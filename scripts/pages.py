@@ -134,6 +134,22 @@ def iter_markdown(docs_dir: Path, lang: str):
         yield from sorted(p for p in folder.rglob("*.md") if p.is_file())
 
 
+def read_pages(docs_dir: Path, lang: str) -> dict[str, SourcePage]:
+    """Every readable page of one language by its path in the language folder.
+
+    A page that cannot be read is left out: content validation reports it
+    with its file and line.
+    """
+    pages = {}
+    for path in iter_markdown(docs_dir, lang):
+        try:
+            page = read_page(path, docs_dir)
+        except PageError:
+            continue
+        pages[page.rel] = page
+    return pages
+
+
 def blank_code(lines: list[str]) -> list[str]:
     """The lines with fenced code blocks and inline code spans blanked out.
 

@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from .config import ProjectConfig
-from .pages import PageError, SourcePage, iter_markdown, read_page
+from .pages import SourcePage, read_page, read_pages
 from .problems import Problem
 
 # Parts of Material's article that have no place on paper.
@@ -97,16 +97,15 @@ class PdfRun:
 
 # -- where things live ---------------------------------------------------------
 
-def find_briefings(config: ProjectConfig, settings: PdfSettings | None = None) -> list[Briefing]:
-    """English pages with ``type: briefing``, and the languages they exist in."""
+def find_briefings(config: ProjectConfig, settings: PdfSettings | None = None, english: dict[str, SourcePage] | None = None) -> list[Briefing]:
+    """English pages with ``type: briefing``, and the languages they exist in.
+
+    ``english``: the English pages if the caller has already read them.
+    """
     settings = settings or PdfSettings.from_config(config)
     default = config.default_language.code
     found = []
-    for path in iter_markdown(config.docs_dir, default):
-        try:
-            page = read_page(path, config.docs_dir)
-        except PageError:
-            continue  # validation reports it
+    for page in (english if english is not None else read_pages(config.docs_dir, default)).values():
         if page.meta.get("type") != settings.briefing_type:
             continue
         langs = [default] + [code for code in config.codes if code != default and (config.docs_dir / code / page.rel).is_file()]

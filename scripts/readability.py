@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 
 from .config import ProjectConfig
 from .language_check import prose
-from .pages import PageError, iter_markdown, read_page
+from .pages import read_pages
 
 MARKUP = re.compile(r"^\s{0,3}(#{1,6}|[-*+]|\d+\.|>|!!!.*$|\|.*$)|[*_`\[\]]", re.M)
 
@@ -32,11 +32,7 @@ def reading_levels(config: ProjectConfig) -> list[ReadingLevel]:
 
     textstat.set_lang("en")
     levels = []
-    for path in iter_markdown(config.docs_dir, config.default_language.code):
-        try:
-            page = read_page(path, config.docs_dir)
-        except PageError:
-            continue  # validation reports it
+    for page in read_pages(config.docs_dir, config.default_language.code).values():
         text = plain_text(page.body)
         words = textstat.lexicon_count(text)
         if words < 100:

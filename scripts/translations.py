@@ -21,7 +21,7 @@ import markdown
 from selectolax.lexbor import LexborHTMLParser
 
 from .config import ProjectConfig
-from .pages import PageError, SourcePage, iter_markdown, page_from_text, read_page
+from .pages import SourcePage, page_from_text, read_pages
 from .problems import Problem, relative
 
 STATUSES = ("current", "outdated", "missing", "untracked", "orphan")
@@ -187,10 +187,10 @@ def _coverage(config: ProjectConfig, only_lang: str | None = None) -> Coverage:
     default = config.default_language.code
     languages = [code for code in config.codes if code != default and (not only_lang or code == only_lang)]
     excluded = set((config.policy.get("translations") or {}).get("exclude") or [])
-    english = {rel: page for rel, page in _read_all(config, default).items() if rel not in excluded}
+    english = {rel: page for rel, page in read_pages(config.docs_dir, default).items() if rel not in excluded}
     entries, problems = [], []
     for lang in languages:
-        translations = _read_all(config, lang)
+        translations = read_pages(config.docs_dir, lang)
         for rel, source in english.items():
             entry = _entry(config, rel, lang, source, translations.get(rel))
             entries.append(entry)
@@ -204,17 +204,6 @@ def _coverage(config: ProjectConfig, only_lang: str | None = None) -> Coverage:
     result = Coverage(languages, sorted(english), entries, problems)
     result.below_threshold = _policy_breaches(config, result, english)
     return result
-
-
-def _read_all(config: ProjectConfig, lang: str) -> dict[str, SourcePage]:
-    pages = {}
-    for path in iter_markdown(config.docs_dir, lang):
-        try:
-            page = read_page(path, config.docs_dir)
-        except PageError:
-            continue  # content validation reports it
-        pages[page.rel] = page
-    return pages
 
 
 def _entry(config: ProjectConfig, rel: str, lang: str, source: SourcePage, translation: SourcePage | None) -> Entry:
