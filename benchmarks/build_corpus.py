@@ -374,12 +374,26 @@ def project_config(pages: int | None, source: Path = REPO / "mkdocs.yml") -> str
     config = source.read_text(encoding="utf-8")
     if pages is None:
         return config
-    config, replaced = re.subn(r"^nav:\n(?:[ \t]+.*\n|\n)*", nav_yaml(pages), config, count=1, flags=re.M)
+    return replace_min_current(replace_nav(config, nav_yaml(pages)), CORPUS_MIN_CURRENT)
+
+
+# Copies of the project with other content (this corpus, the test fixtures)
+# keep the real mkdocs.yml but change these blocks of it.
+
+def replace_nav(config: str, nav: str) -> str:
+    """mkdocs.yml text with its top-level ``nav:`` block replaced by ``nav``."""
+    return _replace_block(config, r"^nav:\n(?:[ \t]+.*\n|\n)*", nav, "a top-level nav: block")
+
+
+def replace_min_current(config: str, floor: float) -> str:
+    """mkdocs.yml text with one translation floor for every language."""
+    return _replace_block(config, r"(\n      min_current:\n)(?:        .*\n)+", f'\\1        "*": {floor}\n', "a translations min_current block")
+
+
+def _replace_block(config: str, pattern: str, replacement: str, what: str) -> str:
+    config, replaced = re.subn(pattern, replacement, config, count=1, flags=re.M)
     if replaced != 1:
-        raise SystemExit("mkdocs.yml has no top-level nav: block to replace")
-    config, replaced = re.subn(r"(\n      min_current:\n)(?:        .*\n)+", f'\\1        "*": {CORPUS_MIN_CURRENT}\n', config, count=1)
-    if replaced != 1:
-        raise SystemExit("mkdocs.yml has no translations min_current block to replace")
+        raise SystemExit(f"mkdocs.yml has no {what} to replace")
     return config
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.build_corpus import replace_min_current, replace_nav
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -23,15 +25,13 @@ def make_site(destination: Path, docs: str = "small", git: bool = False) -> Path
     config = config.replace("exclude: []", "exclude: [translation-status.md]")
     # The real thresholds and required pages protect the real content; a
     # fixture site keeps the simple policy the tests were written against.
-    config, count = re.subn(r"(\n      min_current:\n)(?:        .*\n)+", '\\1        "*": 0.5\n', config, count=1)
-    assert count == 1
+    config = replace_min_current(config, 0.5)
     config, count = re.subn(r"\n      required_pages:\n(?:        - .*\n)+", "\n      required_pages: [index.md]\n", config, count=1)
     assert count == 1
     # The real nav lists the real pages; a fixture gets a nav of its own pages.
     english = sorted(p.relative_to(FIXTURES / "sites" / docs / "docs" / "en").as_posix() for p in (FIXTURES / "sites" / docs / "docs" / "en").rglob("*.md"))
     nav = "nav:\n" + "".join(f"  - {page}\n" for page in english if page != "translation-status.md")
-    config, replaced = re.subn(r"^nav:\n(?:[ \t]+.*\n|\n)*", nav, config, count=1, flags=re.M)
-    assert replaced == 1
+    config = replace_nav(config, nav)
     (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
     for folder in ("overrides", "i18n"):
         shutil.copytree(REPO / folder, destination / folder)
