@@ -44,11 +44,11 @@ bench-build: $(STAMP)
 system-packages:
 	@sh tools/system-packages.sh
 
-$(STAMP): requirements/site.txt requirements/dev.txt
+$(STAMP): requirements/site.txt requirements/dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/site.txt -r requirements/dev.txt
-	@# Make the build tool (scripts/) importable from the MkDocs hook, whatever the working folder.
-	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'ai_explained.pth').write_text('$(CURDIR)\n')"
+	@# The build tool (scripts/) as an editable package: importable by the hooks, tests and benchmarks from any folder.
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 clean:

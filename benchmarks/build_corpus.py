@@ -1,9 +1,9 @@
 """Writes a synthetic SOURCE corpus for the build benchmark: a buildable project copy.
 
-    .venv/bin/python benchmarks/build_corpus.py OUT [--pages 1000] [--seed 1]
+    .venv/bin/python -m benchmarks.build_corpus OUT [--pages 1000] [--seed 1]
 
-OUT gets the repository's real mkdocs.yml (``nav:`` replaced by the corpus's
-pages, and the translation floor set to CORPUS_MIN_CURRENT), copies of overrides/ and i18n/, a symlink to scripts/, the
+OUT gets a mkdocs.yml that INHERITs the repository's real one (with the
+corpus's own nav and the translation floor set to CORPUS_MIN_CURRENT), the
 shared docs/assets/ and a generated docs/<lang>/ tree in the project's real
 format:
 
@@ -14,7 +14,7 @@ format:
   briefing, and a same-page anchor;
 - every page in English; each translation (ar, zh, fr, ru, es) is, by a seeded
   draw (at least the share of current pages the real mkdocs.yml requires), current (its ``translation.source_hash`` is computed with
-  ``scripts.translations.source_hash``), outdated (a wrong hash) or missing
+  ``scripts.i18n.coverage.source_hash``), outdated (a wrong hash) or missing
   (readers get the English page with a notice);
 - a glossary (tooltips on every page), a briefings index and a handful of
   ``type: briefing`` pages, which must exist in every language and become PDFs;
@@ -31,16 +31,11 @@ import argparse
 import random
 import re
 import shutil
-import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from scripts.pages import page_from_text  # noqa: E402
-from scripts.translations import source_hash  # noqa: E402
+from scripts.core.pages import page_from_text
+from scripts.i18n.coverage import source_hash
+from tests.support.sites import REPO, project_settings, write_config
 
 LANGS = ["en", "ar", "zh", "fr", "ru", "es"]
 SECTION_SIZE = 50
@@ -57,39 +52,12 @@ IMAGES = ["chart-bars.svg", "flow-two-stages.svg", "timeline.svg"]
 # Small vocabularies, enough for prose that passes the project's language check
 # (Arabic, Chinese and Russian in their scripts; French and Spanish unlike English).
 WORDS = {
-    "en": (
-        "model data system people training risk public service evidence decision rule law test safety "
-        "language image search school health work energy chip network answer question result study "
-        "policy standard review source report company government user tool error bias privacy "
-        "security design account output input access open trust help change learn build use check"
-    ).split(),
-    "ar": (
-        "نموذج بيانات نظام الناس تدريب خطر خدمة عامة دليل قرار قاعدة قانون اختبار سلامة لغة صورة بحث "
-        "مدرسة صحة عمل طاقة شبكة جواب سؤال نتيجة دراسة سياسة معيار مراجعة مصدر تقرير شركة حكومة "
-        "مستخدم أداة خطأ تحيز خصوصية أمن تصميم مساءلة مخرجات مدخلات وصول ثقة مساعدة تغيير تعلم بناء"
-    ).split(),
-    "zh": (
-        "模型 数据 系统 人们 训练 风险 公共 服务 证据 决定 规则 法律 测试 安全 语言 图像 搜索 学校 健康 工作 "
-        "能源 芯片 网络 回答 问题 结果 研究 政策 标准 审查 来源 报告 公司 政府 用户 工具 错误 偏见 隐私 设计"
-    ).split(),
-    "fr": (
-        "modèle données système personnes entraînement risque service public preuve décision règle loi "
-        "essai sûreté langue image recherche école santé travail énergie puce réseau réponse question "
-        "résultat étude politique norme examen source rapport entreprise gouvernement utilisateur outil "
-        "erreur biais vie privée sécurité conception responsabilité sortie entrée accès confiance aide"
-    ).split(),
-    "ru": (
-        "модель данные система люди обучение риск служба общество доказательство решение правило закон "
-        "проверка безопасность язык изображение поиск школа здоровье работа энергия чип сеть ответ вопрос "
-        "результат исследование политика стандарт обзор источник отчёт компания правительство пользователь "
-        "инструмент ошибка предвзятость приватность защита дизайн подотчётность доступ доверие помощь"
-    ).split(),
-    "es": (
-        "modelo datos sistema personas entrenamiento riesgo servicio público prueba decisión regla ley "
-        "ensayo seguridad lengua imagen búsqueda escuela salud trabajo energía chip red respuesta pregunta "
-        "resultado estudio política norma revisión fuente informe empresa gobierno usuario herramienta "
-        "error sesgo privacidad protección diseño rendición cuentas salida entrada acceso confianza ayuda"
-    ).split(),
+    "en": ["model", "data", "system", "people", "training", "risk", "public", "service", "evidence", "decision", "rule", "law", "test", "safety", "language", "image", "search", "school", "health", "work", "energy", "chip", "network", "answer", "question", "result", "study", "policy", "standard", "review", "source", "report", "company", "government", "user", "tool", "error", "bias", "privacy", "security", "design", "account", "output", "input", "access", "open", "trust", "help", "change", "learn", "build", "use", "check"],
+    "ar": ["نموذج", "بيانات", "نظام", "الناس", "تدريب", "خطر", "خدمة", "عامة", "دليل", "قرار", "قاعدة", "قانون", "اختبار", "سلامة", "لغة", "صورة", "بحث", "مدرسة", "صحة", "عمل", "طاقة", "شبكة", "جواب", "سؤال", "نتيجة", "دراسة", "سياسة", "معيار", "مراجعة", "مصدر", "تقرير", "شركة", "حكومة", "مستخدم", "أداة", "خطأ", "تحيز", "خصوصية", "أمن", "تصميم", "مساءلة", "مخرجات", "مدخلات", "وصول", "ثقة", "مساعدة", "تغيير", "تعلم", "بناء"],
+    "zh": ["模型", "数据", "系统", "人们", "训练", "风险", "公共", "服务", "证据", "决定", "规则", "法律", "测试", "安全", "语言", "图像", "搜索", "学校", "健康", "工作", "能源", "芯片", "网络", "回答", "问题", "结果", "研究", "政策", "标准", "审查", "来源", "报告", "公司", "政府", "用户", "工具", "错误", "偏见", "隐私", "设计"],
+    "fr": ["modèle", "données", "système", "personnes", "entraînement", "risque", "service", "public", "preuve", "décision", "règle", "loi", "essai", "sûreté", "langue", "image", "recherche", "école", "santé", "travail", "énergie", "puce", "réseau", "réponse", "question", "résultat", "étude", "politique", "norme", "examen", "source", "rapport", "entreprise", "gouvernement", "utilisateur", "outil", "erreur", "biais", "vie", "privée", "sécurité", "conception", "responsabilité", "sortie", "entrée", "accès", "confiance", "aide"],
+    "ru": ["модель", "данные", "система", "люди", "обучение", "риск", "служба", "общество", "доказательство", "решение", "правило", "закон", "проверка", "безопасность", "язык", "изображение", "поиск", "школа", "здоровье", "работа", "энергия", "чип", "сеть", "ответ", "вопрос", "результат", "исследование", "политика", "стандарт", "обзор", "источник", "отчёт", "компания", "правительство", "пользователь", "инструмент", "ошибка", "предвзятость", "приватность", "защита", "дизайн", "подотчётность", "доступ", "доверие", "помощь"],
+    "es": ["modelo", "datos", "sistema", "personas", "entrenamiento", "riesgo", "servicio", "público", "prueba", "decisión", "regla", "ley", "ensayo", "seguridad", "lengua", "imagen", "búsqueda", "escuela", "salud", "trabajo", "energía", "chip", "red", "respuesta", "pregunta", "resultado", "estudio", "política", "norma", "revisión", "fuente", "informe", "empresa", "gobierno", "usuario", "herramienta", "error", "sesgo", "privacidad", "protección", "diseño", "rendición", "cuentas", "salida", "entrada", "acceso", "confianza", "ayuda"],
 }
 HEADING_TEXT = {
     "en": ["Overview", "How it works", "What the evidence says", "Risks and limits", "Rules and standards", "In practice"],
@@ -170,7 +138,7 @@ def _front_matter(meta: list[str]) -> str:
 
 def _sources(rng: random.Random, count: int) -> list[str]:
     lines = ["sources:"]
-    for index in range(count):
+    for _ in range(count):
         n = rng.randint(1, 9999)
         lines += [
             f"  - title: Report number {n} on artificial intelligence",
@@ -211,7 +179,7 @@ def topic_body(lang: str, rel: str, rng: random.Random, pages: int, depth: int =
     out = ["# " + _title(writer), "", f'!!! abstract "{KEY_POINTS[lang]}"', ""]
     out += [f"    - {writer.sentence()}" for _ in range(3)]
     out += ["", writer.paragraph() + f"[^{note_ids[0]}]", ""]
-    link_iter = iter(zip(targets, anchors))
+    link_iter = iter(zip(targets, anchors, strict=True))
     for index, anchor in enumerate(HEADINGS):
         out += [f"## {headings[index]} {{ #{anchor} }}", ""]
         target, target_anchor = next(link_iter)
@@ -231,7 +199,7 @@ def topic_body(lang: str, rel: str, rng: random.Random, pages: int, depth: int =
             out += [f"- {writer.sentence()}", f"- {writer.sentence()} [{writer.phrase(1)}]({up}reference/glossary.md#{terms[1]})", ""]
         if index == 4:
             out += [f"{writer.paragraph(2)} {page_link(brief)} [{writer.phrase(2)}]({up}index.md)" + (f"[^{note_ids[2]}]" if notes > 2 else ""), ""]
-    for index, note in enumerate(note_ids):
+    for note in note_ids:
         n = rng.randint(1, 9999)
         out.append(f"[^{note}]: [{writer.phrase(4)}](https://example.org/reports/{n}), Example Institute, 2025.")
     return "\n".join(out) + "\n"
@@ -358,51 +326,17 @@ def _status_body(lang: str) -> str:
     return STATUS_PAGE.format(title=_title(writer), para=writer.paragraph(2), para2=writer.paragraph(3), h0=h[0], h1=h[1], h2=h[2])
 
 
-def nav_yaml(pages: int) -> str:
-    lines = ["nav:", "  - index.md"]
-    for start in range(0, pages, SECTION_SIZE):
-        lines.append(f"  - Section {start // SECTION_SIZE:02d}:")
-        lines += [f"      - {topic(number)}" for number in range(start, min(pages, start + SECTION_SIZE))]
-    lines.append("  - Briefings:")
-    lines += ["      - briefings/index.md"] + [f"      - {briefing(number)}" for number in range(BRIEFINGS)]
-    lines += ["  - Reference:", "      - reference/glossary.md"]
-    return "\n".join(lines) + "\n"
-
-
-def project_config(pages: int | None, source: Path = REPO / "mkdocs.yml") -> str:
-    """The real mkdocs.yml; with ``pages``, its nav replaced by the corpus's."""
-    config = source.read_text(encoding="utf-8")
-    if pages is None:
-        return config
-    return replace_min_current(replace_nav(config, nav_yaml(pages)), CORPUS_MIN_CURRENT)
-
-
-# Copies of the project with other content (this corpus, the test fixtures)
-# keep the real mkdocs.yml but change these blocks of it.
-
-def replace_nav(config: str, nav: str) -> str:
-    """mkdocs.yml text with its top-level ``nav:`` block replaced by ``nav``."""
-    return _replace_block(config, r"^nav:\n(?:[ \t]+.*\n|\n)*", nav, "a top-level nav: block")
-
-
-def replace_min_current(config: str, floor: float) -> str:
-    """mkdocs.yml text with one translation floor for every language."""
-    return _replace_block(config, r"(\n      min_current:\n)(?:        .*\n)+", f'\\1        "*": {floor}\n', "a translations min_current block")
-
-
-def _replace_block(config: str, pattern: str, replacement: str, what: str) -> str:
-    config, replaced = re.subn(pattern, replacement, config, count=1, flags=re.M)
-    if replaced != 1:
-        raise SystemExit(f"mkdocs.yml has no {what} to replace")
-    return config
+def nav(pages: int) -> list:
+    """The corpus's navigation, as mkdocs.yml data."""
+    sections = [{f"Section {start // SECTION_SIZE:02d}": [topic(number) for number in range(start, min(pages, start + SECTION_SIZE))]} for start in range(0, pages, SECTION_SIZE)]
+    briefings = {"Briefings": ["briefings/index.md"] + [briefing(number) for number in range(BRIEFINGS)]}
+    return ["index.md", *sections, briefings, {"Reference": ["reference/glossary.md"]}]
 
 
 def _project_files(out: Path, pages: int) -> None:
-    (out / "mkdocs.yml").write_text(project_config(pages), encoding="utf-8")
-    for folder in ("overrides", "i18n"):
-        shutil.copytree(REPO / folder, out / folder)
-    (out / "scripts").symlink_to(REPO / "scripts")
+    write_config(out, project_settings(nav(pages), {"min_current": {"*": CORPUS_MIN_CURRENT}}))
     shutil.copytree(REPO / "docs" / "assets", out / "docs" / "assets")
+    shutil.copytree(REPO / "i18n", out / "i18n")
 
 
 def main() -> None:

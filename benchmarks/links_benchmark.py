@@ -30,7 +30,6 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from generate_site import FAULTS  # noqa: E402
 from scripts.config import load_config  # noqa: E402
 from scripts.links import check_links  # noqa: E402
 from scripts.problems import errors  # noqa: E402

@@ -1,72 +1,56 @@
-"""Fixture sites: the repository's real configuration around a small docs tree."""
+"""Shared fixtures: fixture sites, the real site built once per session, Debian's Chromium."""
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
-from pathlib import Path
+import os
 
 import pytest
 
-from benchmarks.build_corpus import replace_min_current, replace_nav
+from tests.support.real_site import build_once
+from tests.support.sites import REPO, make_site
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def make_site(destination: Path, docs: str = "small", git: bool = False) -> Path:
-    """A buildable copy of the project with the fixture's docs/ in place of ours."""
-    destination.mkdir(parents=True, exist_ok=True)
-    # The fixture sites leave their status page untranslated on purpose, which
-    # also exercises the `exclude` policy.
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "exclude: []" in config
-    config = config.replace("exclude: []", "exclude: [translation-status.md]")
-    # The real thresholds and required pages protect the real content; a
-    # fixture site keeps the simple policy the tests were written against.
-    config = replace_min_current(config, 0.5)
-    config, count = re.subn(r"\n      required_pages:\n(?:        - .*\n)+", "\n      required_pages: [index.md]\n", config, count=1)
-    assert count == 1
-    # The real nav lists the real pages; a fixture gets a nav of its own pages.
-    english = sorted(p.relative_to(FIXTURES / "sites" / docs / "docs" / "en").as_posix() for p in (FIXTURES / "sites" / docs / "docs" / "en").rglob("*.md"))
-    nav = "nav:\n" + "".join(f"  - {page}\n" for page in english if page != "translation-status.md")
-    config = replace_nav(config, nav)
-    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for folder in ("overrides", "i18n"):
-        shutil.copytree(REPO / folder, destination / folder)
-    (destination / "scripts").symlink_to(REPO / "scripts")
-    shutil.copytree(FIXTURES / "sites" / docs / "docs", destination / "docs")
-    shutil.copytree(REPO / "docs" / "assets", destination / "docs" / "assets")
-    if git:
-        commit_all(destination, "fixture site")
-    return destination
+SNAPSHOT = pytest.StashKey[dict]()
 
 
-def commit_all(root: Path, message: str) -> None:
-    env = {"GIT_AUTHOR_DATE": "2026-11-01T12:00:00Z", "GIT_COMMITTER_DATE": "2026-11-01T12:00:00Z"}
-    run = lambda *args: subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env={**_base_env(), **env})
-    if not (root / ".git").exists():
-        run("init", "-q", "-b", "main")
-    run("add", "-A")
-    run("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", message)
+WATCHED = ("reports", ".cache", "site")  # what a build writes into the repository by default
 
 
-def _base_env():
-    import os
+def _snapshot() -> dict[str, tuple]:
+    found = {}
+    for name in WATCHED:
+        folder = REPO / name
+        found[name] = tuple(sorted((p.relative_to(folder).as_posix(), p.stat().st_mtime_ns) for p in folder.rglob("*"))) if folder.exists() else None
+    return found
 
-    return dict(os.environ)
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the controlling process only
+        session.config.stash[SNAPSHOT] = _snapshot()
 
 
-def tree_digest(root: Path) -> dict[str, bytes]:
-    """Every file under root with its bytes, for byte-for-byte comparisons."""
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+def pytest_sessionfinish(session, exitstatus):
+    """The tests write only into temporary folders: reports/, .cache/ and site/ of the repository stay as they were."""
+    before = session.config.stash.get(SNAPSHOT, None)
+    if before is not None and _snapshot() != before:
+        changed = [name for name, state in _snapshot().items() if state != before[name]]
+        session.config.get_terminal_writer().line(f"ERROR: the tests wrote into the repository: {', '.join(changed)}/ changed", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The repository's own site, built once for the whole session (every xdist worker shares it)."""
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker has its own folder inside the session's: share the session's.
+    built = build_once(base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base)
+    assert built.exit_code == 0, (built.reports / "build.md").read_text(encoding="utf-8")
+    return built
 
 
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium driven by Playwright (never a downloaded browser)."""
-    from benchmarks.page_weight import CHROMIUM, CHROMIUM_ARGS
+    from tests.support.page_weight import CHROMIUM, CHROMIUM_ARGS
 
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:

@@ -13,11 +13,13 @@ import urllib.request
 
 import pytest
 
-from conftest import make_site
 from scripts.__main__ import main
-from scripts.authoring import AuthoringError, new_page, validate_paths
-from scripts.config import load_config
-from scripts.validate import validate
+from scripts.authoring.check_files import validate_paths
+from scripts.authoring.new_page import AuthoringError, new_page
+from scripts.checks.content import validate
+from scripts.core.config import load_project as load_config
+from scripts.core.sources import read_sources
+from tests.support.sites import configure, make_site
 
 TITLE = "Deepfakes: what they are"
 DESCRIPTION = "What deepfakes are, how they are made and how to spot them."
@@ -35,13 +37,12 @@ def test_scaffolded_page_passes_validation(site_copy, capsys):
     assert "## Learn more { #learn-more }" in text
     config = load_config(site_copy)
     assert validate_paths(config, [page]) == []
-    assert [p for p in validate(config) if p.path.endswith("deepfakes.md")] == []
+    assert [p for p in validate(config, read_sources(config)) if p.path.endswith("deepfakes.md")] == []
 
 
 def test_nav_hint_names_the_section_of_sibling_pages(tmp_path, capsys):
     project = make_site(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("nav:\n", "nav:\n  - Risks:\n      - risks/bias.md\n", 1), encoding="utf-8")
+    configure(project, nav=[{"Risks": ["risks/bias.md"]}, "index.md", "about.md"])
     assert main(["--root", str(project), "new-page", "risks/deepfakes.md", "--title", TITLE, "--description", DESCRIPTION]) == 0
     assert 'in the "Risks" section (after risks/bias.md), as the line:\n      - risks/deepfakes.md' in capsys.readouterr().out
 

@@ -6,11 +6,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from benchmarks.page_weight import serve
-from conftest import REPO, make_site
-from scripts.build import run_build
+from scripts.pipeline import run_build
+from tests.support.page_weight import serve
+from tests.support.sites import REPO, make_site
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from conftest import commit_all, make_site, tree_digest
-from scripts.build import run_build
+from scripts.pipeline import run_build
+from tests.support.sites import make_site, tree_digest
 
 LANGUAGES = ["en", "ar", "zh", "fr", "ru", "es"]
 
@@ -78,9 +78,9 @@ def test_page_facts_are_shown_in_the_readers_language(built):
 
 
 def _own_host(site: Path) -> str:
-    from scripts.config import load_config
+    from scripts.core.config import load_project
 
-    return urlsplit(load_config(site.parent).site_url).netloc
+    return urlsplit(load_project(site.parent).site_url).netloc
 
 
 def test_no_page_references_another_host(built):
@@ -160,12 +160,11 @@ def test_unknown_language_is_a_usage_error(site_copy, capsys):
     assert "not a language in mkdocs.yml" in capsys.readouterr().out
 
 
-def test_real_site_builds(tmp_path):
-    from conftest import REPO
-
-    assert run_build(REPO, site_dir=tmp_path / "site") == 0
+@pytest.mark.slow
+def test_real_site_builds(real_site):
+    assert real_site.exit_code == 0
     for lang in LANGUAGES[1:]:
-        assert (tmp_path / "site" / lang / "index.html").is_file()
+        assert (real_site.site / lang / "index.html").is_file()
 
 
 def test_broken_link_in_built_html_fails_the_build(tmp_path, capsys):
@@ -205,7 +204,7 @@ def test_each_language_has_its_own_404_and_the_root_one_is_english(built):
 
 
 def test_publish_failure_is_reported_without_traceback(tmp_path, capsys, monkeypatch):
-    from scripts import publish
+    from scripts.outputs import publish
 
     project = make_site(tmp_path / "project")
 

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-
-import build_corpus  # noqa: E402
-
-from scripts.config import load_config  # noqa: E402
-from scripts.problems import errors  # noqa: E402
-from scripts.translations import coverage  # noqa: E402
-from scripts.validate import validate  # noqa: E402
-from conftest import tree_digest  # noqa: E402
+from benchmarks import build_corpus
+from scripts.checks.content import validate
+from scripts.core.config import load_project
+from scripts.core.problems import errors
+from scripts.core.sources import read_sources
+from scripts.i18n.coverage import coverage
+from tests.support.sites import tree_digest
 
 
 def test_corpus_is_deterministic_and_valid(tmp_path):
@@ -25,10 +21,11 @@ def test_corpus_is_deterministic_and_valid(tmp_path):
     assert (tmp_path / "a" / "mkdocs.yml").read_bytes() == (tmp_path / "b" / "mkdocs.yml").read_bytes()
     assert build_corpus.generate(tmp_path / "c", pages=12, seed=8) and tree_digest(tmp_path / "c" / "docs") != docs_a
 
-    config = load_config(tmp_path / "a")
+    config = load_project(tmp_path / "a")
+    sources = read_sources(config)
     assert config.codes == build_corpus.LANGS
-    assert errors(validate(config, today=dt.date(2026, 11, 25))) == []
-    data = coverage(config)
+    assert errors(validate(config, sources, today=dt.date(2026, 11, 25))) == []
+    data = coverage(config, sources)
     statuses = {entry.status for entry in data.entries}
     assert {"current", "outdated"} <= statuses and "orphan" not in statuses
     assert first["missing"] > 0 and not data.below_threshold

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts.config import load_config
-from scripts.glossary import GlossarySettings, read_terms, tooltip_lines
-from scripts.pages import page_from_text
-from scripts.site_build import build_site
+from scripts.core.config import load_project as load_config
+from scripts.core.pages import page_from_text
+from scripts.i18n.glossary import read_terms, tooltip_lines
+from scripts.outputs.mkdocs_build import build_site
+from tests.support.sites import configure
 
 ENGLISH = """---
 title: Glossary
@@ -79,8 +80,7 @@ def test_terms_are_read_with_abbreviation_definition_and_line():
 
 
 def test_common_single_words_get_no_tooltip_unless_listed():
-    settings = GlossarySettings("reference/glossary.md", frozenset({"deepfake"}), frozenset())
-    surfaces = [line.split("]")[0][2:] for line in tooltip_lines(_terms(ENGLISH), settings, "en")]
+    surfaces = [line.split("]")[0][2:] for line in tooltip_lines(_terms(ENGLISH), "en", single_words=frozenset({"deepfake"}))]
     assert surfaces == ["LLM", "Large language model", "large language model", "Large language models", "large language models", "Deepfake", "deepfake", "Deepfakes", "deepfakes"]
 
 
@@ -92,9 +92,8 @@ def test_pages_get_tooltips_in_their_own_language(site_copy):
         page.write("\nA large language model (LLM) is a model that can write a deepfake script.\n")
     with open(site_copy / "docs/ar/index.md", "a", encoding="utf-8") as page:
         page.write("\nيستطيع نموذج لغوي كبير (LLM) كتابة نص.\n")
-    config_file = site_copy / "mkdocs.yml"
-    config_file.write_text(config_file.read_text(encoding="utf-8").replace("nav:\n", "nav:\n  - reference/glossary.md\n", 1), encoding="utf-8")
-    from scripts.translator import mark_current
+    configure(site_copy, nav=["reference/glossary.md", "about.md", "index.md"])
+    from scripts.i18n.translator import mark_current
 
     mark_current(load_config(site_copy), "reference/glossary.md", "ar")
     assert build_site(load_config(site_copy), site_copy / "site").ok

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import REPO
-from scripts.config import load_config
-from scripts.language_check import untranslated_reason
-from scripts.pages import read_page
-from scripts.validate import validate
+from scripts.checks.content import validate
+from scripts.checks.language import untranslated_reason
+from scripts.core.config import load_project as load_config
+from scripts.core.sources import read_sources
+from tests.support.sites import REPO
 
 TODAY = dt.date(2026, 11, 25)
 RECORD = "translation:\n  source_hash: 000000000000\n  translated: 2026-11-01\n"
@@ -23,7 +23,8 @@ def _english_copy_as(site, lang):
 
 
 def _messages(site, where):
-    return [p.message for p in validate(load_config(site), today=TODAY) if p.path == where]
+    project = load_config(site)
+    return [p.message for p in validate(project, read_sources(project), today=TODAY) if p.path == where]
 
 
 def test_english_text_under_a_latin_script_language_is_caught(site_copy):
@@ -37,7 +38,7 @@ def test_english_text_under_arabic_is_caught_by_script(site_copy):
 
 
 def test_an_english_block_left_by_the_new_command_is_caught(site_copy):
-    from scripts.translator import new_translation
+    from scripts.i18n.translator import new_translation
 
     path = new_translation(load_config(site_copy), "about.md", "ru")
     messages = _messages(site_copy, path.relative_to(site_copy).as_posix())
@@ -46,12 +47,12 @@ def test_an_english_block_left_by_the_new_command_is_caught(site_copy):
 
 def test_real_translations_of_the_site_pass():
     config = load_config(REPO)
+    sources = read_sources(config)
     checked = 0
     for lang in config.codes[1:]:
-        for path in sorted((config.docs_dir / lang).rglob("*.md")):
-            translation = read_page(path, config.docs_dir)
-            english = config.docs_dir / "en" / translation.rel
-            if english.is_file() and "<!-- English:" not in translation.body:
-                assert untranslated_reason(read_page(english, config.docs_dir), translation, config) is None, path
+        for translation in sources.of(lang).values():
+            english = sources.page("en", translation.rel)
+            if english and "<!-- English:" not in translation.body:
+                assert untranslated_reason(english, translation, config) is None, translation.path
                 checked += 1
     assert checked >= 15

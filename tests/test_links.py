@@ -1,7 +1,8 @@
 """Link checker: one built-site fixture per fault kind, the valid forms, the real site, external mode.
 
-Fixtures live in tests/fixtures/links/<what they contain>/ with a minimal
-mkdocs.yml, the Markdown sources (so problems can name them) and the built HTML.
+Fixtures live in tests/fixtures/links/<what they contain>/: the Markdown
+sources (so problems can name them) and the built HTML, under one shared
+minimal tests/fixtures/links/mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -10,24 +11,36 @@ import json
 import shutil
 import threading
 import time
+import typing
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from scripts.config import load_config
-from scripts.pdfs import render_pdfs
-from scripts.links import check_external, check_links, main_links
-from scripts.problems import errors
-from scripts.site_build import build_site
+from scripts.checks.links.check import check_links
+from scripts.checks.links.external import check_external
+from scripts.commands.build import run_links
+from scripts.core.config import load_project
+from scripts.core.problems import errors
+from tests.support.sites import REPO as ROOT
+from tests.support.sites import write_config
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "links"
 
 
+def fixture_project(folder: Path):
+    """A link fixture (its docs/ and built site/) under the shared configuration."""
+    return load_project(folder, FIXTURES / "mkdocs.yml", docs_dir=folder / "docs", site_dir=folder / "site")
+
+
+def standalone(folder: Path) -> None:
+    """Give a copied fixture its own mkdocs.yml, as a command run in it expects."""
+    write_config(folder, {"extra": {"project": {"notices": str(ROOT / "i18n" / "notices.yml")}}}, inherit=FIXTURES / "mkdocs.yml")
+
+
 def check(fixture: str):
-    config = load_config(FIXTURES / fixture)
-    return check_links(config, config.site_dir)
+    project = fixture_project(FIXTURES / fixture)
+    return check_links(project, project.site_dir)
 
 
 def only_problem(fixture: str):
@@ -120,8 +133,8 @@ def test_root_relative_link_outside_the_site_path_is_broken(tmp_path):
     shutil.copytree(FIXTURES / "valid_forms", fixture)
     page = fixture / "site" / "only-english" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</article>", '<a href="/only-english/">x</a></article>'), encoding="utf-8")
-    config = load_config(fixture)
-    result = check_links(config, config.site_dir)
+    project = fixture_project(fixture)
+    result = check_links(project, project.site_dir)
     assert len(result.problems) == 1
     assert "outside the site" in result.problems[0].message
 
@@ -133,41 +146,32 @@ def test_json_report_lists_every_page_and_link():
     json.dumps(data)
 
 
-def test_parallel_and_serial_readers_agree():
-    from scripts.links import read_pages
-
-    site = FIXTURES / "valid_forms" / "site"
-    rels = ["index.html", "ar/index.html", "ar/شرح/index.html"]
-    assert read_pages(site, rels, parallel=False) == read_pages(site, rels, parallel=True)
-
-
 # --------------------------------------------------------------------------
 # The command and the real site
 
 
 def test_main_links_missing_site_is_a_usage_error(capsys):
-    assert main_links(ROOT, ROOT / "no-such-site", external=False) == 2
+    assert run_links(ROOT, ROOT / "no-such-site", external=False) == 2
     assert "does not exist" in capsys.readouterr().out
 
 
 def test_main_links_writes_the_report_and_fails_on_errors(tmp_path, capsys):
     fixture = tmp_path / "fixture"
     shutil.copytree(FIXTURES / "missing_image", fixture)
-    assert main_links(fixture, None, external=False) == 1
+    standalone(fixture)
+    assert run_links(fixture, None, external=False) == 1
     out = capsys.readouterr().out
     assert "docs/en/index.md:9:" in out and "1 error(s)" in out
     report = json.loads((fixture / "reports" / "links.json").read_text(encoding="utf-8"))
     assert report["summary"]["errors"] == 1
 
 
-def test_real_site_checks_clean(tmp_path):
-    config = load_config(ROOT)
-    site = tmp_path / "site"
-    assert build_site(config, site).ok
-    assert not errors(render_pdfs(config, site, cache_dir=tmp_path / "pdf-cache").problems)  # the download links point at them
-    result = check_links(config, site)
+@pytest.mark.slow
+def test_real_site_checks_clean(real_site):
+    project = load_project(ROOT)
+    result = check_links(project, real_site.site)  # with its PDFs: the download links point at them
     assert errors(result.problems) == [], [str(p) for p in result.problems]
-    assert result.pages >= 2 * len(config.codes)
+    assert result.pages >= 2 * len(project.codes)
 
 
 # --------------------------------------------------------------------------
@@ -175,7 +179,7 @@ def test_real_site_checks_clean(tmp_path):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    hits: dict[str, int] = {}
+    hits: typing.ClassVar[dict[str, int]] = {}
 
     def log_message(self, *args):
         pass
@@ -257,8 +261,8 @@ def test_external_problems_name_the_source_file(server, tmp_path):
     markdown.write_text(markdown.read_text(encoding="utf-8").replace("[guide](guide.md)", f"[guide]({server}/missing)"), encoding="utf-8")
     page = fixture / "site" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace('href="guide/"', f'href="{server}/missing"'), encoding="utf-8")
-    config = load_config(fixture)
-    result = check_links(config, config.site_dir, external=True, cache_file=tmp_path / "cache.json")
+    project = fixture_project(fixture)
+    result = check_links(project, project.site_dir, external=True, cache_file=tmp_path / "cache.json")
     assert [(p.path, p.line) for p in result.problems] == [("docs/en/index.md", 7)]
     assert "HTTP 404" in result.problems[0].message
     assert result.as_json()["external"][f"{server}/missing"]["code"] == 404

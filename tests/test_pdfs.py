@@ -11,11 +11,15 @@ import pytest
 from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts.build import EXIT_CONTENT, EXIT_OK, run_build
-from scripts.config import load_config
-from scripts.pdfs import find_briefings, pdf_file, render_pdfs, zip_file
+from scripts.core.config import load_project
+from scripts.core.exit_codes import Exit
+from scripts.core.sources import read_sources
+from scripts.outputs.briefings import find_briefings, pdf_file, zip_file
+from scripts.outputs.pdfs import render_pdfs
+from scripts.pipeline import run_build
+from tests.support.sites import make_site
 
-from conftest import make_site
+EXIT_OK, EXIT_CONTENT = Exit.OK, Exit.CONTENT
 
 # Bidi controls pdftotext adds around right-to-left runs, and Arabic vowel
 # marks, which it places apart from their letters.
@@ -35,7 +39,7 @@ def built(tmp_path_factory):
     root = make_site(tmp_path_factory.mktemp("pdfs") / "project", "briefings", git=True)
     code = run_build(root)
     assert code == EXIT_OK
-    return root, load_config(root)
+    return root, load_project(root)
 
 
 def pdf_path(root: Path, config, lang: str) -> Path:
@@ -53,7 +57,7 @@ def normal(text: str) -> str:
 
 def test_every_language_of_a_briefing_gets_a_pdf(built):
     root, config = built
-    assert find_briefings(config)[0].languages == ("en", "ar", "zh", "fr", "ru", "es")
+    assert find_briefings(config, read_sources(config))[0].languages == ("en", "ar", "zh", "fr", "ru", "es")
     for lang in config.codes:
         assert pdf_path(root, config, lang).is_file(), lang
 
@@ -128,7 +132,7 @@ def test_index_offers_every_pdf_and_one_zip_per_language(built):
 def test_unchanged_briefings_come_from_the_cache_byte_for_byte(built, tmp_path):
     root, config = built
     before = pdf_path(root, config, "ar").read_bytes()
-    run = render_pdfs(config, root / "site")
+    run = render_pdfs(config, root / "site", cache_dir=root / ".cache" / "pdfs")
     assert run.results and all(result.cached for result in run.results)
     assert pdf_path(root, config, "ar").read_bytes() == before
     # A fresh cache renders again and gives the same bytes: the build is reproducible.
@@ -139,11 +143,11 @@ def test_unchanged_briefings_come_from_the_cache_byte_for_byte(built, tmp_path):
 
 def test_a_stylesheet_change_renders_again(tmp_path):
     root = make_site(tmp_path / "project", "briefings")
-    config = load_config(root)
+    config = load_project(root)
     assert run_build(root) == EXIT_OK
     css = root / "site" / "assets/stylesheets/print.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n@media print { h1 { color: #000; } }\n", encoding="utf-8")
-    run = render_pdfs(config, root / "site", only_lang="zh")
+    run = render_pdfs(config, root / "site", only_lang="zh", cache_dir=root / ".cache" / "pdfs")
     assert {result.cached for result in run.results} == {False}
 
 

@@ -8,28 +8,18 @@ page (a broken link the link check finds in the built HTML).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, commit_all, make_site
 from scripts.__main__ import main
-from scripts.build import run_build
-from scripts.config import load_config
-from scripts.pr_summary import MARKER, links_markdown, pr_markdown, read_reports
+from scripts.core.config import load_project as load_config
+from scripts.pipeline import run_build
+from scripts.reporting.pr_summary import MARKER, links_markdown, pr_markdown, read_reports
+from tests.support.real_site import build_once
+from tests.support.sites import FIXTURES, REPO, commit_all, make_site
 
 EXPECTED = FIXTURES / "pr-summary"
-
-
-def fixture_nav(root: Path, pages: list[str]) -> None:
-    """Only the fixture's pages in nav: (the project's nav lists pages the fixture does not have)."""
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    nav = "nav:\n" + "".join(f"  - {page}\n" for page in pages)
-    text, count = re.subn(r"^nav:\n(?:[ #].*\n|\n)*", nav, text, count=1, flags=re.M)
-    assert count == 1
-    config.write_text(text, encoding="utf-8")
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:
@@ -42,7 +32,6 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def changed(tmp_path_factory):
     project = make_site(tmp_path_factory.mktemp("pr") / "project", docs="translated-about")
-    fixture_nav(project, ["index.md", "about.md"])
     commit_all(project, "base")
     edit(project, "en/about.md", "A test fixture.", "A test fixture, now explained in more detail.")
     edit(project, "fr/index.md", "Un peu de texte.", 'Un peu de texte et <a href="../nowhere/">un lien cassé</a>.')
@@ -73,7 +62,6 @@ def test_links_only_is_the_weekly_issue_body(changed):
 
 def test_clean_build_is_all_good(tmp_path):
     project = make_site(tmp_path / "project", docs="translated-about")
-    fixture_nav(project, ["index.md", "about.md"])
     commit_all(project, "base")
     assert run_build(project) == 0
     config = load_config(project)
@@ -97,3 +85,39 @@ def test_missing_reports_is_a_usage_error_that_says_what_to_run(tmp_path, capsys
     assert main(["--root", str(project), "pr-summary"]) == 2
     out = capsys.readouterr().out
     assert "reports/build.json: not found; run the build first: python -m scripts build" in out
+
+
+# -- the pull-request workflow, step by step ------------------------------------------
+
+def workflow_steps() -> list[dict]:
+    import yaml
+
+    data = yaml.safe_load((REPO / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8"))
+    return [step for step in data["jobs"]["check"]["steps"] if "run" in step]
+
+
+@pytest.mark.slow
+def test_pull_request_workflow_summary_lists_what_the_change_made_outdated(tmp_path, monkeypatch):
+    """make site (with the base branch) → make test → pr-summary: the tests must not replace the build's reports."""
+    steps = [step["run"].strip() for step in workflow_steps()]
+    build, tests = steps.index("make site"), steps.index("make test")
+    summary = next(index for index, run in enumerate(steps) if "-m scripts pr-summary --base" in run)
+    assert build < tests < summary
+    assert workflow_steps()[build]["env"]["COVERAGE_BASE"].startswith("origin/")
+
+    project = make_site(tmp_path / "project", docs="translated-about")
+    commit_all(project, "base")
+    edit(project, "en/about.md", "A test fixture.", "A test fixture, now explained in more detail.")
+    commit_all(project, "change")
+    # make site, with the step's environment: the base branch is the commit before the change.
+    monkeypatch.setenv("COVERAGE_BASE", "HEAD~1")
+    assert main(["--root", str(project), "build"]) == 0
+    monkeypatch.delenv("COVERAGE_BASE")
+    # make test: the test suite builds the project too, into folders of its own.
+    assert build_once(tmp_path / "test-session", project).exit_code == 0
+    # The summary step reads what `make site` wrote.
+    out = tmp_path / "pr-summary.md"
+    assert main(["--root", str(project), "pr-summary", "--base", "HEAD~1", "--output", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "### Translations made outdated by this change" in text and "| `docs/en/about.md` | ar, fr |" in text
+    assert "- `docs/ar/about.md` — English `docs/en/about.md` changed" in (project / "reports" / "translations.md").read_text(encoding="utf-8")

@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, commit_all, make_site
+import pytest
+
+from tests.support.sites import REPO, commit_all, make_site
 
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
@@ -18,6 +20,7 @@ def run_hooks(root: Path, home: Path, *files: str) -> subprocess.CompletedProces
     return subprocess.run([str(PRE_COMMIT), "run", "--files", *files], cwd=root, capture_output=True, text=True, env=env)
 
 
+@pytest.mark.slow
 def test_hook_rejects_a_changed_page_with_file_line_and_fix(tmp_path):
     project = make_site(tmp_path / "project")
     shutil.copy(REPO / ".pre-commit-config.yaml", project)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from scripts.build import run_build
-from scripts.config import load_config
-from scripts.readability import plain_text, reading_levels
+from scripts.checks.readability import plain_text, reading_levels
+from scripts.core.config import load_project as load_config
+from scripts.core.sources import read_sources
+from scripts.pipeline import run_build
 
 PLAIN = " ".join(["AI tools can help. They can also make mistakes. Check what they say."] * 12)
 DENSE = " ".join(["Notwithstanding considerable methodological heterogeneity, institutional deployment of algorithmic decision-making infrastructure necessitates comprehensive accountability mechanisms."] * 12)
@@ -25,7 +26,8 @@ def test_plain_text_leaves_out_markup_code_and_link_targets():
 def test_plain_pages_score_easier_and_the_build_reports_them(site_copy):
     (site_copy / "docs/en/plain.md").write_text(_page("Plain", PLAIN), encoding="utf-8")
     (site_copy / "docs/en/dense.md").write_text(_page("Dense", DENSE), encoding="utf-8")
-    levels = {level.page: level for level in reading_levels(load_config(site_copy))}
+    project = load_config(site_copy)
+    levels = {level.page: level for level in reading_levels(project, read_sources(project))}
     assert levels["docs/en/plain.md"].flesch > 70 > levels["docs/en/dense.md"].flesch
     assert levels["docs/en/plain.md"].grade < levels["docs/en/dense.md"].grade
 

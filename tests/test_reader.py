@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from benchmarks.page_weight import measure, serve
-from conftest import REPO
-from scripts.config import load_config
-from scripts.pdfs import render_pdfs
-from scripts.site_build import build_site
+from tests.support.page_weight import measure, serve
+from tests.support.sites import REPO
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = REPO / "test-artifacts"
 WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
@@ -33,13 +29,8 @@ def url_of(lang: str, path: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    config = load_config(REPO)
-    out = tmp_path_factory.mktemp("reader") / "site"
-    result = build_site(config, out)
-    assert result.ok, [str(p) for p in result.problems]
-    render_pdfs(config, out)  # the download buttons point at them
-    return out
+def site(real_site):
+    return real_site.site  # with its PDFs: the download buttons point at them
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,13 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import commit_all, make_site
 from scripts.__main__ import main
-from scripts.build import run_build
-from scripts.config import load_config
-from scripts.translations import coverage
+from scripts.core.config import load_project
+from scripts.core.sources import read_sources
+from scripts.i18n.coverage import coverage
+from scripts.i18n.structure import check_parity, render_structures
+from scripts.pipeline import run_build
+from tests.support.sites import commit_all, configure, make_site
 
 TRANSLATED = ["ar", "zh", "fr", "ru", "es"]
 
@@ -21,15 +23,19 @@ def repo(tmp_path):
     return make_site(tmp_path / "project", git=True)
 
 
+def status_of(root):
+    project = load_project(root)
+    return coverage(project, read_sources(project))
+
+
 def statuses(root, page="index.md"):
-    data = coverage(load_config(root))
+    data = status_of(root)
     return {lang: data.entry(page, lang).status for lang in TRANSLATED}
 
 
 def allow_any_coverage(root):
     """Lower the coverage floor so a scenario can build and show its notices."""
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace('"*": 0.5', '"*": 0.0'), encoding="utf-8")
+    configure(root, extra={"project": {"translations": {"min_current": {"*": 0.0}}}})
 
 
 def edit_english(root, old, new, page="index.md"):
@@ -101,14 +107,16 @@ def test_removed_section_gives_a_parity_warning_naming_the_heading_id(repo):
     path = repo / "docs" / "ru" / "index.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("## ")], encoding="utf-8")
-    warnings = [p for p in coverage(load_config(repo)).problems if p.path == "docs/ru/index.md"]
+    project = load_project(repo)
+    sources = read_sources(project)
+    found = check_parity(project, coverage(project, sources), render_structures(project, sources, repo / ".cache"))
+    warnings = [p for p in found if p.path == "docs/ru/index.md"]
     assert warnings and warnings[0].severity == "warning"
     assert "missing section(s) #first-section" in warnings[0].message
 
 
 def test_threshold_breach_exits_3_and_names_the_pages(repo, capsys):
-    config = repo / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace('"*": 0.5', '"*": 0.5\n        zh: 1.0'), encoding="utf-8")
+    configure(repo, extra={"project": {"translations": {"min_current": {"*": 0.5, "zh": 1.0}}}})
     assert run_build(repo) == 3
     out = capsys.readouterr().out
     assert "docs/zh/: coverage: 50% of pages are current, below the 100% required; translate or update: docs/zh/about.md (missing)" in out

@@ -7,12 +7,18 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES
 from scripts.__main__ import main
-from scripts.config import load_config
-from scripts.validate import validate
+from scripts.checks.content import validate as validate_tree
+from scripts.core.config import load_project
+from scripts.core.sources import read_sources
+from tests.support.sites import FIXTURES
 
 TODAY = dt.date(2026, 11, 25)
+
+
+def validate(site, today=TODAY):
+    project = load_project(site)
+    return validate_tree(project, read_sources(project), today)
 
 CASES = [
     # (fixture, line, fragment of the message)
@@ -50,25 +56,25 @@ def _with_page(site, fixture, lang="en"):
 @pytest.mark.parametrize("fixture, line, fragment", CASES, ids=[case[0] for case in CASES])
 def test_each_fault_is_reported_with_file_and_line(site_copy, fixture, line, fragment):
     where = _with_page(site_copy, fixture)
-    problems = validate(load_config(site_copy), today=TODAY)
+    problems = validate(site_copy)
     mine = [p for p in problems if p.path == where]
     assert any(p.line == line and fragment in p.message for p in mine), [str(p) for p in mine]
     assert str(mine[0]).startswith(f"{where}:")
 
 
 def test_valid_site_has_no_problems(site_copy):
-    assert validate(load_config(site_copy), today=TODAY) == []
+    assert validate(site_copy) == []
 
 
 def test_code_examples_are_not_content(site_copy):
     where = _with_page(site_copy, "code-examples-are-fine.md")
-    assert [p for p in validate(load_config(site_copy), today=TODAY) if p.path == where] == []
+    assert [p for p in validate(site_copy) if p.path == where] == []
 
 
 def test_all_problems_are_reported_not_only_the_first(site_copy):
     for fixture in ("script-tag.md", "missing-image.md", "heading-without-id.md"):
         _with_page(site_copy, fixture)
-    paths = {p.path for p in validate(load_config(site_copy), today=TODAY)}
+    paths = {p.path for p in validate(site_copy)}
     assert {"docs/en/script-tag.md", "docs/en/missing-image.md", "docs/en/heading-without-id.md"} <= paths
 
 
@@ -76,14 +82,14 @@ def test_translation_needs_no_review_date_but_keeps_heading_rules(site_copy):
     (site_copy / "docs" / "fr" / "about.md").write_text(
         "---\ntitle: À propos\ndescription: Une page traduite.\n---\n\n# À propos\n\n## Qui nous sommes\n", encoding="utf-8"
     )
-    problems = validate(load_config(site_copy), today=TODAY)
+    problems = validate(site_copy)
     assert [(p.path, p.line) for p in problems] == [("docs/fr/about.md", 8)]
 
 
 def test_undeclared_language_folder(site_copy):
     (site_copy / "docs" / "de").mkdir()
     (site_copy / "docs" / "de" / "index.md").write_text("# Hallo\n", encoding="utf-8")
-    problems = validate(load_config(site_copy), today=TODAY)
+    problems = validate(site_copy)
     assert any(p.path == "docs/de/" and 'language folder "de" is not declared in mkdocs.yml' in p.message for p in problems)
 
 
@@ -92,13 +98,13 @@ def test_image_falls_back_to_the_english_copy(site_copy):
     (site_copy / "docs" / "ar" / "index.md").write_text(
         "---\ntitle: صفحة\ndescription: وصف.\n---\n\n# صفحة\n\n![رسم بياني](chart.png)\n", encoding="utf-8"
     )
-    assert validate(load_config(site_copy), today=TODAY) == []
+    assert validate(site_copy) == []
 
 
 def test_missing_notice_translation_is_reported(site_copy):
     notices = site_copy / "i18n" / "notices.yml"
     notices.write_text(notices.read_text(encoding="utf-8").replace("  ru: Эта страница ещё не переведена; вы читаете английскую версию.\n", ""), encoding="utf-8")
-    problems = validate(load_config(site_copy), today=TODAY)
+    problems = validate(site_copy)
     assert any(p.path == "i18n/notices.yml" and 'notice "fallback" has no text for ru' in p.message for p in problems)
 
 
@@ -120,7 +126,7 @@ def test_translation_record_is_checked(site_copy):
     page = site_copy / "docs" / "es" / "index.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("source_hash: ", "source_hash: x"), encoding="utf-8")
-    problems = validate(load_config(site_copy), today=TODAY)
+    problems = validate(site_copy)
     assert [(p.path, p.line) for p in problems] == [("docs/es/index.md", 4)]
     assert "must be the 12-character hash of the English page" in problems[0].message
 
@@ -129,13 +135,13 @@ def test_notice_placeholders_must_match_english(site_copy):
     notices = site_copy / "i18n" / "notices.yml"
     text = notices.read_text(encoding="utf-8")
     notices.write_text(text.replace("منذ إعداد هذه الترجمة ({date})", "منذ إعداد هذه الترجمة ({data})"), encoding="utf-8")
-    problems = validate(load_config(site_copy), today=TODAY)
+    problems = validate(site_copy)
     assert [str(p) for p in problems] == ['i18n/notices.yml: notice "outdated" (ar) must use the placeholders {date} exactly as in English (found {data})']
 
 
 def test_bare_urls_only_in_running_text(site_copy):
     where = _with_page(site_copy, "bare-url-in-text.md")
-    problems = [p for p in validate(load_config(site_copy), today=TODAY) if p.path == where]
+    problems = [p for p in validate(site_copy) if p.path == where]
     assert [p.line for p in problems] == [9]  # the link and the footnote are fine
 
 
@@ -143,7 +149,7 @@ def test_rules_pages_need_sources_and_legal_status_date(site_copy):
     (site_copy / "docs/en/rules").mkdir()
     page = site_copy / "docs/en/rules/law.md"
     page.write_text("---\ntitle: A law\ndescription: About a law.\nlast_reviewed: 2026-11-01\n---\n\n# A law\n\nText.\n", encoding="utf-8")
-    messages = [p.message for p in validate(load_config(site_copy), today=TODAY) if p.path == "docs/en/rules/law.md"]
+    messages = [p.message for p in validate(site_copy) if p.path == "docs/en/rules/law.md"]
     assert any('lacks "sources"' in m for m in messages) and any('lacks "status_as_of"' in m for m in messages), messages
 
 
@@ -169,12 +175,12 @@ def test_links_into_the_glossary_must_name_a_defined_term(site_copy):
     (site_copy / "docs/en/reference").mkdir()
     (site_copy / "docs/en/reference/glossary.md").write_text(GLOSSARY, encoding="utf-8")
     where = _with_page(site_copy, "unknown-glossary-term.md")
-    problems = [p for p in validate(load_config(site_copy), today=TODAY) if p.path == where]
+    problems = [p for p in validate(site_copy) if p.path == where]
     assert [(p.line, p.message.split(";")[0]) for p in problems] == [(11, '"quantum-widget" is not a term in the glossary')]
 
 
 def test_a_glossary_definition_must_be_one_plain_sentence(site_copy):
     (site_copy / "docs/en/reference").mkdir()
     (site_copy / "docs/en/reference/glossary.md").write_text(GLOSSARY, encoding="utf-8")
-    problems = [p for p in validate(load_config(site_copy), today=TODAY) if p.path == "docs/en/reference/glossary.md"]
+    problems = [p for p in validate(site_copy) if p.path == "docs/en/reference/glossary.md"]
     assert [(p.line, p.message.split(";")[0]) for p in problems] == [(13, 'glossary term "Open weights" first paragraph has links or formatting')]

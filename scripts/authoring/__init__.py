@@ -1,0 +1,1 @@
+"""For writers: start a page, check the files you changed, preview while you edit."""

@@ -1,0 +1,1 @@
+"""Checks on the sources and on the built site; each returns problems, never prints."""

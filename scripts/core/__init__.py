@@ -1,0 +1,1 @@
+"""What every stage shares: configuration, the source pages, site paths, problems."""

@@ -1,0 +1,1 @@
+"""Translations: status and structure per (page, language), translator commands, glossary, status page."""

@@ -1,0 +1,1 @@
+"""The one place that turns stage results into output: terminal, report files, pull-request summary."""
