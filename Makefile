@@ -9,13 +9,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve preview bench bench-build system-packages clean
+.PHONY: site test quick lint serve preview bench bench-build system-packages clean
 
 site: $(STAMP) system-packages
 	$(BIN)/python -m scripts build
 
-test: $(STAMP) system-packages
+test: lint $(STAMP) system-packages
 	$(BIN)/python -m pytest
+
+# The fast lane while editing: lint and every test that needs no whole-site
+# build, browser or server (pytest -m "not slow"); well under a minute.
+quick: lint
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests benchmarks
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

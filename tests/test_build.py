@@ -217,3 +217,28 @@ def test_publish_failure_is_reported_without_traceback(tmp_path, capsys, monkeyp
     assert "Publishing into site/ failed: No space left on device" in out
     assert "Traceback" not in out
     assert not list(project.glob(".site-build-*"))
+
+
+def test_a_stage_that_cannot_read_a_file_is_an_environment_error(tmp_path, capsys, monkeypatch):
+    """OSError in any stage: one `path: message` line and exit code 2, never a traceback."""
+    from scripts import pipeline
+
+    project = make_site(tmp_path / "project")
+
+    def unreadable(project_, sources, only_lang=None):
+        raise PermissionError(13, "Permission denied", str(project / "docs" / "fr" / "index.md"))
+
+    monkeypatch.setattr(pipeline, "coverage", unreadable)
+    assert run_build(project) == 2
+    out = capsys.readouterr().out
+    assert "docs/fr/index.md: Checking translation status failed: Permission denied" in out
+    assert "Traceback" not in out
+    assert not (project / "site").exists()
+    assert json.loads((project / "reports" / "build.json").read_text(encoding="utf-8"))["exit_code"] == 2
+
+
+def test_reports_and_caches_go_where_the_caller_says(tmp_path):
+    project = make_site(tmp_path / "project", "briefings")
+    assert run_build(project, site_dir=tmp_path / "out", reports_dir=tmp_path / "reports", cache_dir=tmp_path / "cache") == 0
+    assert (tmp_path / "reports" / "build.json").is_file() and list((tmp_path / "cache" / "pdfs").glob("*.pdf"))
+    assert not (project / "reports").exists() and not (project / ".cache").exists() and not (project / "site").exists()

@@ -184,3 +184,22 @@ def test_a_glossary_definition_must_be_one_plain_sentence(site_copy):
     (site_copy / "docs/en/reference/glossary.md").write_text(GLOSSARY, encoding="utf-8")
     problems = [p for p in validate(site_copy) if p.path == "docs/en/reference/glossary.md"]
     assert [(p.line, p.message.split(";")[0]) for p in problems] == [(13, 'glossary term "Open weights" first paragraph has links or formatting')]
+
+
+@pytest.mark.parametrize("settings, key, message", [
+    ({"pdf": {"page_limit": "two"}}, "page_limit", "extra.project.pdf.page_limit: Expected type: <class 'int'>"),
+    ({"translations": {"min_current": {"*": 1.5}}}, "min_current", "extra.project.translations.min_current: must be a share between 0 and 1"),
+    ({"translations": {"min_current": {"de": 0.5}}}, "de", 'extra.project.translations.min_current: "de" is not a language'),
+    ({"pdf": {"page_limt": 2}}, "page_limt", "extra.project.pdf.page_limt: unknown setting"),
+])
+def test_a_bad_policy_value_is_reported_against_mkdocs_yml(site_copy, capsys, settings, key, message):
+    """Validated once, by the policy schema, with the line of the setting in mkdocs.yml."""
+    from tests.support.sites import configure
+
+    configure(site_copy, extra={"project": settings})
+    assert main(["--root", str(site_copy), "validate"]) == 2
+    out = capsys.readouterr().out
+    lines = (site_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if text.strip().startswith(f"{key}:"))
+    assert f"error: mkdocs.yml:{line}: {message}" in out, out
+    assert "Traceback" not in out and "KeyError" not in out
