@@ -38,8 +38,8 @@ preview: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m scripts build
 	npm ci --prefix benchmarks --no-audit --no-fund
-	$(BIN)/python benchmarks/generate_site.py /tmp/links-bench
-	PYTHONPATH=. $(BIN)/python benchmarks/links_benchmark.py --synthetic /tmp/links-bench --timeout 900
+	$(BIN)/python -m benchmarks.generate_site /tmp/links-bench
+	$(BIN)/python -m benchmarks.links_benchmark --synthetic /tmp/links-bench --timeout 900
 
 # Build and check cost at scale (not a test): every stage, plain mkdocs build,
 # LinkChecker and linkinator, preview rebuild; synthetic corpus and the real site.
@@ -47,7 +47,7 @@ bench: $(STAMP)
 #   make bench-build PAGES=30 N=1    a quick look
 bench-build: $(STAMP)
 	npm ci --prefix benchmarks --no-audit --no-fund
-	$(BIN)/python benchmarks/build_benchmark.py $(if $(PAGES),--pages $(PAGES)) $(if $(N),--repeat $(N))
+	$(BIN)/python -m benchmarks.build_benchmark $(if $(PAGES),--pages $(PAGES)) $(if $(N),--repeat $(N))
 
 system-packages:
 	@sh tools/system-packages.sh

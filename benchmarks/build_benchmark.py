@@ -1,20 +1,23 @@
 """Build and check cost at scale: every stage, against the baselines people use.
 
     make bench-build                                   # 1,000 pages x 6 languages + the real site
-    .venv/bin/python benchmarks/build_benchmark.py --pages 30 --repeat 1    # a quick look
+    .venv/bin/python -m benchmarks.build_benchmark --pages 30 --repeat 1    # a quick look
 
 One run generates the synthetic corpus (benchmarks/build_corpus.py, fixed
-seed) as a project copy with the real mkdocs.yml, then measures, in
+seed) as a project whose mkdocs.yml INHERITs the real one, then measures, in
 alternating repetitions (the order rotates each round) and as medians:
 
-- ``mkdocs build`` of the same mkdocs.yml with ``hooks:`` and the template
-  overrides (which read what the hook provides) removed: MkDocs, Material and
-  static-i18n alone; and of the real mkdocs.yml, with the hook (what ``make serve``
+- ``mkdocs build`` of the same configuration with ``hooks:`` emptied and the
+  template overrides (which read what the hooks provide) left out: MkDocs,
+  Material and static-i18n alone; and with the hooks (what ``make serve``
   builds; the notices, page facts, tooltips, status page and per-language
   search are part of the site, not checks);
-- the full build command ``python -m scripts build`` (validation, reading
-  level, translation status, strict build, PDFs from the warm cache, link
-  check, reports, publish), with the time of each stage inside it;
+- the full build command ``python -m scripts build`` (sources read once,
+  validation and reading level beside the build, translation status, strict
+  build, parity, PDFs from the warm cache, link check, reports, publish), with
+  the time of each stage inside it. Output stages (search indexing, feeds,
+  offline packs, as they are added to OUTPUT_STAGES) are reported on their own
+  lines and left out of the checks' overhead;
 - each stage alone in a fresh process: validation, reading level,
   translation coverage, link check, and PDFs with an empty cache;
 - our link check against LinkChecker and linkinator on the same built site
@@ -34,7 +37,6 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -44,16 +46,18 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from benchmarks import build_corpus
+from tests.support.sites import project_settings, write_config
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(HERE))
-
-import build_corpus  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 MKDOCS = [PYTHON, "-m", "mkdocs"]
-STAGES = ("validate", "reading", "translations", "pdfs", "links")  # PDFs first: the link check then sees them
+STAGES = ("validate", "reading", "translations", "pdfs", "links")  # measured alone; PDFs first: the link check then sees them
+# Stages of the full build, in order; the output stages are not checks.
+FULL_STAGES = ("sources", "validate", "reading", "translations", "build", "parity", "pdfs", "links", "publish")
+OUTPUT_STAGES: tuple[str, ...] = ()
 TARGETS = {"checks_overhead": 0.15, "vs_linkchecker": 5.0, "vs_linkinator": 1.0, "preview_seconds": 2.0, "pdf_seconds": 1.5}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 
@@ -68,9 +72,8 @@ def corpus_project(out: Path, pages: int, seed: int) -> Path:
     marker = project / ".bench-corpus.json"
     wanted = {"pages": pages, "seed": seed, "generator": _digest(HERE / "build_corpus.py")}
     if marker.is_file() and json.loads(marker.read_text()) == wanted:
-        # The nav and real config may have changed since: refresh them.
-        (project / "mkdocs.yml").write_text(build_corpus.project_config(pages), encoding="utf-8")
-        _refresh_theme(project)
+        # The real config and assets may have changed since: refresh them.
+        _refresh(project, pages)
     else:
         build_corpus.generate(project, pages, seed)
         marker.write_text(json.dumps(wanted), encoding="utf-8")
@@ -85,32 +88,25 @@ def real_project(out: Path) -> Path:
         shutil.rmtree(project)
     project.mkdir(parents=True)
     shutil.copytree(ROOT / "docs", project / "docs")
-    (project / "mkdocs.yml").write_text(build_corpus.project_config(None), encoding="utf-8")
-    for folder in ("overrides", "i18n"):
-        shutil.copytree(ROOT / folder, project / folder)
-    (project / "scripts").symlink_to(ROOT / "scripts")
-    if (ROOT / "includes").is_dir():
-        shutil.copytree(ROOT / "includes", project / "includes")
+    shutil.copytree(ROOT / "i18n", project / "i18n")
+    write_config(project, project_settings(None))
     _no_hooks_config(project)
     return project
 
 
-def _refresh_theme(project: Path) -> None:
-    for folder in ("overrides", "i18n"):
-        shutil.rmtree(project / folder, ignore_errors=True)
-        shutil.copytree(ROOT / folder, project / folder)
+def _refresh(project: Path, pages: int) -> None:
+    shutil.rmtree(project / "i18n", ignore_errors=True)
+    shutil.copytree(ROOT / "i18n", project / "i18n")
     shutil.rmtree(project / "docs" / "assets", ignore_errors=True)
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    write_config(project, project_settings(build_corpus.nav(pages), {"min_current": {"*": build_corpus.CORPUS_MIN_CURRENT}}))
 
 
 def _no_hooks_config(project: Path) -> None:
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    stripped, count = re.subn(r"^hooks:\n(?:[ \t]+- .*\n)+", "", config, flags=re.M)
-    # The template overrides read what the hook puts into the page context.
-    stripped, overrides = re.subn(r"^  custom_dir: overrides\n", "", stripped, flags=re.M)
-    if count != 1 or overrides != 1:
-        raise SystemExit("mkdocs.yml has no hooks: block or theme.custom_dir to remove")
-    (project / "mkdocs.nohooks.yml").write_text(stripped, encoding="utf-8")
+    """The same site without hooks, and without the template overrides that read what the hooks provide."""
+    empty = project / ".no-overrides"
+    empty.mkdir(exist_ok=True)
+    write_config(project, {"hooks": [], "theme": {"custom_dir": str(empty)}}, inherit=project / "mkdocs.yml", name="mkdocs.nohooks.yml")
 
 
 def _digest(path: Path) -> str:
@@ -143,73 +139,60 @@ def plain_build(project: Path, hooks: bool) -> dict:
     return {"seconds": seconds}
 
 
-STAGE_LINE = re.compile(r"^\s+(?:ok|FAILED|failed)\b.*\((\d+(?:\.\d+)?) s\)\s*$")
-STAGE_TITLE = re.compile(r"^\[\d+/\d+\] (.+?) …")
-
-
 def full_build(project: Path, strict_exit: bool = True) -> dict:
     seconds, done = _run([PYTHON, "-m", "scripts", "build"], project)
     if strict_exit:
         _check(done, "python -m scripts build")
-    stages, title = {}, None
-    names = {"Validating": "validate", "Measuring": "reading", "Checking translation": "translations", "Building": "build",
-             "Rendering": "pdfs", "Checking links": "links", "Publishing": "publish"}
-    for line in done.stdout.splitlines():
-        match = STAGE_TITLE.match(line)
-        if match:
-            title = next((name for prefix, name in names.items() if match.group(1).startswith(prefix)), match.group(1))
-            continue
-        match = STAGE_LINE.match(line)
-        if match and title:
-            stages[title] = float(match.group(1))
-            title = None
+    # The summary table at the end names every stage; its times are in reports/build.json.
+    report = json.loads((project / "reports" / "build.json").read_text(encoding="utf-8"))
+    stages = {stage["name"]: stage.get("seconds") for stage in report["stages"]}
     return {"seconds": seconds, "exit_code": done.returncode, "stages": stages}
 
 
 def stage_alone(project: Path, stage: str, site: Path) -> dict:
-    _, done = _run([PYTHON, str(Path(__file__)), "--stage", stage, "--root", str(project), "--site", str(site)], project)
+    _, done = _run([PYTHON, "-m", "benchmarks.build_benchmark", "--stage", stage, "--root", str(project), "--site", str(site)], ROOT)
     _check(done, f"stage {stage}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def preview(project: Path, lang: str, rebuilds: int, page: str) -> dict:
-    _, done = _run([PYTHON, str(Path(__file__)), "--preview-worker", lang, "--root", str(project), "--edit", page, "--rebuilds", str(rebuilds)], project)
+    _, done = _run([PYTHON, "-m", "benchmarks.build_benchmark", "--preview-worker", lang, "--root", str(project), "--edit", page, "--rebuilds", str(rebuilds)], ROOT)
     _check(done, "preview rebuild")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _stage_worker(root: Path, stage: str, site: Path | None) -> None:
-    """Runs in its own process: one stage, timed from loading the configuration."""
+    """Runs in its own process: one stage, timed from loading the configuration and reading the sources."""
     began = time.perf_counter()
-    from scripts.config import load_config
+    from scripts.core.config import load_project
+    from scripts.core.sources import read_sources
 
-    config = load_config(root)
-    site = site or config.site_dir
+    project = load_project(root)
+    sources = read_sources(project)
+    site = site or project.site_dir
     result: dict = {}
     if stage == "validate":
-        from scripts.validate import validate
+        from scripts.checks.content import validate
 
-        problems = validate(config)
-        result["problems"] = len(problems)
+        result["problems"] = len(validate(project, sources))
     elif stage == "reading":
-        from scripts import readability
+        from scripts.checks import readability
 
-        result["pages"] = len(readability.reading_levels(config))
+        result["pages"] = len(readability.reading_levels(project, sources))
     elif stage == "translations":
-        from scripts.translations import coverage
+        from scripts.i18n.coverage import coverage
 
-        data = coverage(config)
-        result["entries"] = len(data.entries)
+        result["entries"] = len(coverage(project, sources).entries)
     elif stage == "links":
-        from scripts.links import check_links
+        from scripts.checks.links.check import check_links
 
-        report = check_links(config, site)
+        report = check_links(project, site)
         result.update(pages=report.pages, links=report.links, problems=len(report.problems))
     elif stage == "pdfs":
-        from scripts.pdfs import render_pdfs
+        from scripts.outputs.pdfs import render_pdfs
 
         with tempfile.TemporaryDirectory(prefix="pdf-cache-") as cache:  # empty cache: every PDF rendered
-            run = render_pdfs(config, site, cache_dir=Path(cache))
+            run = render_pdfs(project, site, sources=sources, cache_dir=Path(cache))
         rendered = [r.seconds for r in run.results if not r.cached]
         result.update(pdfs=len(run.results), workers=run.workers, per_pdf=rendered, problems=sum(1 for p in run.problems if p.severity == "error"))
     else:
@@ -222,7 +205,7 @@ def _preview_worker(root: Path, lang: str, page: str, rebuilds: int) -> None:
     """Runs in its own process: what `python -m scripts preview --lang LANG` does after a save.
 
     mkdocs serve reloads the configuration and builds again on every change;
-    scripts/preview.py restricts the loaded configuration to English + LANG.
+    scripts/authoring/preview.py restricts the loaded configuration to English + LANG.
     The edit appends a sentence to one English page; the file is restored.
     """
     import logging
@@ -230,24 +213,24 @@ def _preview_worker(root: Path, lang: str, page: str, rebuilds: int) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config as load_mkdocs_config
 
-    from scripts.config import load_config
-    from scripts.preview import restrict_languages
+    from scripts.core.config import load_project
+    from scripts.outputs.mkdocs_build import restrict_languages
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    project = load_config(root)
-    keep = {project.default_language.code, lang}
+    project = load_project(root)
+    keep = {project.default, lang}
     serve_url = "http://127.0.0.1:8000/ai-explained/"
     site_dir = tempfile.mkdtemp(prefix="mkdocs_")
 
     def rebuild() -> float:
         began = time.perf_counter()
-        config = load_mkdocs_config(config_file=str(project.mkdocs_file), site_dir=site_dir, strict=False)
+        config = load_mkdocs_config(config_file=str(project.config_file), site_dir=site_dir, strict=False)
         restrict_languages(config, keep)
         config.site_url = serve_url
         build(config, serve_url=serve_url, dirty=False)
         return time.perf_counter() - began
 
-    target = project.docs_dir / project.default_language.code / page
+    target = project.docs_dir / project.default / page
     original = target.read_bytes()
     first = rebuild()
     times = []
@@ -266,7 +249,7 @@ def _preview_worker(root: Path, lang: str, page: str, rebuilds: int) -> None:
 
 
 def other_checkers(site_dir: Path, with_linkchecker: bool, linkchecker_timeout: float, timeout: float) -> dict:
-    from links_benchmark import StaticServer, run_linkchecker, run_linkinator
+    from benchmarks.links_benchmark import StaticServer, run_linkchecker, run_linkinator
 
     result = {}
     with StaticServer(site_dir) as server:
@@ -327,7 +310,6 @@ def measure(name: str, project: Path, args, first_topic: str | None) -> dict:
     """All measurements for one project, in alternating rounds."""
     print(f"\n== {name}: {project}", flush=True)
     result: dict = {"project": str(project), "rounds": [], "load_before": load()}
-    html = None
     strict_exit = name != "real"  # the real docs are being edited: a failing build is measured and reported, not fatal
     # Warm-up: fills the PDF cache and the OS file cache, and checks that the project builds.
     warm = full_build(project, strict_exit)
@@ -350,7 +332,7 @@ def measure(name: str, project: Path, args, first_topic: str | None) -> dict:
             round_result[f"stage_{stage}"] = stage_alone(project, stage, site)
             print(f"  round {number + 1}: stage {stage:14s} {round_result[f'stage_{stage}']['seconds']:7.2f} s", flush=True)
         round_result["preview"] = preview(project, args.preview_lang, args.preview_rebuilds, page)
-        print(f"  round {number + 1}: preview rebuilds {['%.2f' % s for s in round_result['preview']['rebuilds']]}", flush=True)
+        print(f"  round {number + 1}: preview rebuilds {[f'{s:.2f}' for s in round_result['preview']['rebuilds']]}", flush=True)
         if not args.no_baselines:
             round_result["checkers"] = other_checkers(site, with_linkchecker=number == 0, linkchecker_timeout=args.linkchecker_timeout, timeout=args.timeout)
             print(f"  round {number + 1}: other checkers {round_result['checkers']}", flush=True)
@@ -383,7 +365,8 @@ def summarise(result: dict) -> dict:
     summary = {key: med(key) for key in ("plain_nohooks", "plain", "full")}
     summary["full_exit"] = sorted({r["full"]["exit_code"] for r in rounds})
     summary["spread"] = {key: [min(r[key]["seconds"] for r in rounds), max(r[key]["seconds"] for r in rounds)] for key in ("plain_nohooks", "plain", "full")}
-    summary["full_stages"] = {stage: _median([r["full"]["stages"].get(stage) for r in rounds]) for stage in ("validate", "reading", "translations", "build", "pdfs", "links", "publish")}
+    summary["full_stages"] = {stage: _median([r["full"]["stages"].get(stage) for r in rounds]) for stage in FULL_STAGES + OUTPUT_STAGES}
+    output = sum(summary["full_stages"].get(stage) or 0 for stage in OUTPUT_STAGES)
     for stage in STAGES:
         summary[f"stage_{stage}"] = med(f"stage_{stage}")
     pdf_times = [t for r in rounds for t in r["stage_pdfs"].get("per_pdf", [])]
@@ -402,7 +385,8 @@ def summarise(result: dict) -> dict:
     ours = summary["stage_links"]
     summary["ratios"] = {
         "hook_over_nohooks": summary["plain"] / summary["plain_nohooks"] - 1,
-        "checks_over_plain": summary["full"] / summary["plain"] - 1,
+        "checks_over_plain": (summary["full"] - output) / summary["plain"] - 1,
+        "whole_over_plain": summary["full"] / summary["plain"],
         "full_over_nohooks": summary["full"] / summary["plain_nohooks"] - 1,
         "stages_alone_over_plain": sum(summary[f"stage_{s}"] for s in ("validate", "reading", "translations", "links")) / summary["plain"],
     }
@@ -431,11 +415,14 @@ def table(results: dict) -> str:
     row("`mkdocs build` (real mkdocs.yml, with the hook) — **plain build**", lambda x: sec(x["plain"]))
     row("`python -m scripts build` (every check, PDFs from cache) — **full**", lambda x: sec(x["full"]))
     row("exit code of the full build", lambda x: str(x["full_exit"]))
-    row("**checks overhead: full ÷ plain − 1** (target ≤ +15 %)", lambda x: f"**{pct(x['ratios']['checks_over_plain'])}**")
+    row("**checks overhead: (full − output stages) ÷ plain − 1** (target ≤ +15 %)", lambda x: f"**{pct(x['ratios']['checks_over_plain'])}**")
+    row("**whole `make site` ÷ plain** (target ≤ 1.35×)", lambda x: f"**{x['ratios']['whole_over_plain']:.2f}×**")
     row("hook overhead: plain ÷ no-hooks − 1", lambda x: pct(x["ratios"]["hook_over_nohooks"]))
     row("full ÷ no-hooks − 1", lambda x: pct(x["ratios"]["full_over_nohooks"]))
-    for stage in ("validate", "reading", "translations", "build", "pdfs", "links", "publish"):
-        row(f"&nbsp;&nbsp;inside full: {stage}", lambda x, st=stage: sec(x["full_stages"].get(st)))
+    for stage in FULL_STAGES:
+        row(f"&nbsp;&nbsp;inside full: {stage}" + (" (beside the build)" if stage in ("validate", "reading") else ""), lambda x, st=stage: sec(x["full_stages"].get(st)))
+    for stage in OUTPUT_STAGES:
+        row(f"&nbsp;&nbsp;inside full, output: {stage}", lambda x, st=stage: sec(x["full_stages"].get(st)))
     row("stage alone: validation", lambda x: sec(x["stage_validate"]))
     row("stage alone: reading level", lambda x: sec(x["stage_reading"]))
     row("stage alone: translation coverage", lambda x: sec(x["stage_translations"]))
@@ -464,7 +451,7 @@ def _lc(x):
 
 def _ratio(x, tool):
     r = x["ratios"]
-    if f"{tool}_over_ours" in r and r[f"{tool}_over_ours"]:
+    if r.get(f"{tool}_over_ours"):
         return f"**{r[f'{tool}_over_ours']:.1f}×**"
     if f"{tool}_over_ours_at_least" in r:
         return f"**> {r[f'{tool}_over_ours_at_least']:.0f}×**"

@@ -1,6 +1,6 @@
 """Writes a large synthetic BUILT site for benchmarking link checkers.
 
-    .venv/bin/python benchmarks/generate_site.py OUT [--pages 1000]
+    .venv/bin/python -m benchmarks.generate_site OUT [--pages 1000]
 
 OUT gets mkdocs.yml, docs/<lang>/... (one-line Markdown stubs, so the checker
 can tell translations from fallbacks) and site/ with Material-like pages:
@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 import shutil
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
 
 LANGS = ["en", "ar", "zh", "fr", "ru", "es"]
 SITE_URL = "https://example.org/ai-explained/"
@@ -148,7 +150,10 @@ plugins:
   - i18n:
       docs_structure: folder
       languages:
-{languages}"""
+{languages}extra:
+  project:
+    notices: {REPO / "i18n" / "notices.yml"}
+"""
 
 
 def generate(out: Path, pages: int) -> None:

@@ -1,8 +1,8 @@
 """Times our link checker against LinkChecker and linkinator on the same built sites.
 
     npm ci --prefix benchmarks
-    .venv/bin/python benchmarks/generate_site.py /tmp/links-bench          # 1,000 pages x 6 languages
-    PYTHONPATH=. .venv/bin/python benchmarks/links_benchmark.py --synthetic /tmp/links-bench
+    .venv/bin/python -m benchmarks.generate_site /tmp/links-bench          # 1,000 pages x 6 languages
+    .venv/bin/python -m benchmarks.links_benchmark --synthetic /tmp/links-bench
 
 The real site (site/, build it first) is always included. LinkChecker and
 linkinator crawl over HTTP from a local static server
@@ -25,14 +25,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.checks.links.check import check_links
+from scripts.core.config import load_project
+from scripts.core.problems import errors
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(HERE))
-
-from scripts.config import load_config  # noqa: E402
-from scripts.links import check_links  # noqa: E402
-from scripts.problems import errors  # noqa: E402
 
 PREFIX = "ai-explained"  # site_url path of both the real and the synthetic site
 LOCAL = r"^(?!http://127\.0\.0\.1)"
@@ -76,9 +74,9 @@ class StaticServer:
 
 
 def run_ours(root: Path, site_dir: Path) -> tuple[float, int, str]:
-    config = load_config(root)
+    project = load_project(root)
     began = time.perf_counter()
-    result = check_links(config, site_dir)
+    result = check_links(project, site_dir)
     seconds = time.perf_counter() - began
     found = errors(result.problems)
     return seconds, len(found), "\n".join(p.message for p in found)
@@ -142,7 +140,7 @@ def bench(name: str, root: Path, site_dir: Path, planted: bool, timeout: float) 
     print(f"\n{name}: {site_dir} ({pages} HTML files)", flush=True)
     rows = []
     ours = run_ours(root, site_dir)
-    rows.append(("ours (scripts/links.py)", *ours))
+    rows.append(("ours (scripts/checks/links/)", *ours))
     print(f"  ours        {ours[0]:8.2f} s", flush=True)
     with StaticServer(site_dir) as server:
         result = run_linkchecker(server.url, timeout)
@@ -171,10 +169,10 @@ def main() -> None:
     parser.add_argument("--synthetic", type=Path, help="folder written by generate_site.py")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per tool run before giving up")
     args = parser.parse_args()
-    config = load_config(ROOT)
-    if not (config.site_dir / "index.html").is_file():
+    project = load_project(ROOT)
+    if not (project.site_dir / "index.html").is_file():
         raise SystemExit("build the site first: .venv/bin/python -m scripts build")
-    rows = bench("real site", ROOT, config.site_dir, planted=False, timeout=args.timeout)
+    rows = bench("real site", ROOT, project.site_dir, planted=False, timeout=args.timeout)
     if args.synthetic:
         rows += bench("synthetic", args.synthetic, args.synthetic / "site", planted=True, timeout=args.timeout)
     print_table(rows)

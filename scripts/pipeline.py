@@ -25,6 +25,7 @@ from .checks.content import validate
 from .checks.links.check import check_links
 from .core.config import ConfigError, Project, load_mkdocs_config, project_from_mkdocs
 from .core.exit_codes import Exit
+from .core.parallel import Background
 from .core.problems import Problem, errors
 from .core.results import StageResult
 from .core.sources import SourceTree, read_sources
@@ -60,7 +61,8 @@ class Run:
     exit_code: Exit = Exit.OK
 
 
-STAGES = 8
+ORDER = ["sources", "validate", "reading", "translations", "build", "parity", "pdfs", "links", "publish"]
+STAGES = 8  # progress steps: sources, checks beside the build, translations, build, parity, PDFs, links, publish
 
 
 def run_build(root: Path | str, only_lang: str | None = None, site_dir: Path | None = None, *, reports_dir: Path | None = None,
@@ -97,37 +99,68 @@ class Pipeline:
 
     def run(self) -> Run:
         options, result = self.options, self.result
-        sources = self.stage("Validating content", "validate", self.validate)
+        sources = self.stage("Reading the source pages", "sources", self.read)
         if sources is None:  # the sources could not be read at all
-            for name in ("reading", "translations", "build", "parity", "pdfs", "links"):
+            for name in ("validate", "reading", "translations", "build", "parity", "pdfs", "links"):
                 self.skip(name, "the sources could not be read")
-            result.exit_code = self.exit_code()
-            self.write_reports()
-            return result
-        self.stage("Measuring reading level (information)", "reading", lambda: self.reading_level(sources))
+            return self.finish()
+        # Validation and the reading level need only the sources: they run in
+        # a second process while this one builds, and a build is discarded
+        # unless the content passed.
+        self.progress.start("Validating content and measuring reading level (beside the build)")
+        checks = Background(lambda: (self.validate(sources), self.reading_level(sources)))
         self.stage("Checking translation status", "translations", lambda: self.translation_status(sources))
         build_dir = publish.new_build_dir(options.site_dir)
+        built = None
         try:
             structures = Structures()
-            if self.failed("validate") or result.coverage is None:
-                self.skip("build", "fix the content errors first" if self.failed("validate") else "the translation status could not be computed")
-            else:
-                self.stage("Building the site (mkdocs build --strict)", "build", lambda: self.build(build_dir, sources, structures))
-            if self.passed("build"):
+            if result.coverage is not None:
+                built = self.stage("Building the site (mkdocs build --strict)", "build", lambda: self.build(build_dir, sources, structures))
+            self.collect(checks)
+            if self.failed("validate"):
+                self.replace("build", "skipped", "fix the content errors first")
+            elif result.coverage is None:
+                self.replace("build", "skipped", "the translation status could not be computed")
+            if self.passed("build") and built is not None:
                 self.stage("Comparing translations with their English pages", "parity", lambda: self.parity(structures))
                 self.stage("Rendering briefing PDFs", "pdfs", lambda: self.pdfs(build_dir, sources))
                 self.stage("Checking links in the built site", "links", lambda: self.links(build_dir))
             else:
                 for name in ("parity", "pdfs", "links"):
-                    self.skip(name, "the build failed")
-            result.exit_code = self.exit_code()
-            self.write_reports()
+                    self.skip(name, "the build failed" if self.failed("build") else "no build")
+            self.finish()
             if result.exit_code == Exit.OK:
                 self.stage(f"Publishing into {options.site_dir.name}/", "publish", lambda: self.publish(build_dir))
                 result.exit_code = self.exit_code()
+                self.write_reports()
         finally:
             publish.discard(build_dir)
         return result
+
+    def finish(self) -> Run:
+        self.result.stages.sort(key=lambda stage: ORDER.index(stage.name))
+        self.result.exit_code = self.exit_code()
+        self.write_reports()
+        return self.result
+
+    def collect(self, checks: Background) -> None:
+        """The validation and reading-level stages that ran beside the build."""
+        try:
+            (validation, reading), environment = checks.result(), False
+        except OSError as exc:
+            where = self.project.relative(Path(exc.filename)) if exc.filename else "."
+            problems = [Problem(where, None, f"Validating content failed: {exc.strerror or exc}")]
+            validation, reading, environment = (None, problems, "failed"), None, True
+        for name, outcome in (("validate", validation), ("reading", reading)):
+            if outcome is None:
+                self.result.stages.append(StageResult(name, "skipped", "validation failed"))
+                continue
+            _, problems, summary = outcome
+            stage = StageResult(name, "failed" if errors(problems) else "ok", summary, checks.seconds if name == "validate" else 0.0, problems, environment)
+            self.result.stages.append(stage)
+            self.progress.done(stage)
+        if reading is not None:
+            self.result.reading = reading[0]
 
     # -- running stages ------------------------------------------------------------
 
@@ -148,6 +181,14 @@ class Pipeline:
 
     def skip(self, name: str, why: str) -> None:
         self.result.stages.append(StageResult(name, "skipped", why))
+
+    def replace(self, name: str, status: str, why: str) -> None:
+        """Mark a stage that ran as not counting (a build of content that failed validation is discarded)."""
+        for index, stage in enumerate(self.result.stages):
+            if stage.name == name:
+                self.result.stages[index] = StageResult(name, status, why, stage.seconds)
+                return
+        self.skip(name, why)
 
     def _stage(self, name: str) -> StageResult | None:
         return next((stage for stage in self.result.stages if stage.name == name), None)
@@ -173,14 +214,16 @@ class Pipeline:
 
     # -- the stages ----------------------------------------------------------------
 
-    def validate(self):
+    def read(self):
         sources = read_sources(self.project, self.options.only_lang)
+        return sources, [], f"{sources.count} Markdown files in {len(sources.languages)} languages"
+
+    def validate(self, sources: SourceTree):
         problems = validate(self.project, sources, self.options.today)
-        return sources, problems, f"{sources.count} Markdown files, {len(errors(problems))} error(s)"
+        return None, problems, f"{sources.count} Markdown files, {len(errors(problems))} error(s)"
 
     def reading_level(self, sources: SourceTree):
         report = readability.measure(self.project, sources)
-        self.result.reading = report
         return report, [], report.summary
 
     def translation_status(self, sources: SourceTree):

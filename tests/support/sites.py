@@ -57,9 +57,9 @@ def project_settings(nav: list | None, translations: dict | None = None) -> dict
     return settings
 
 
-def write_config(project: Path, settings: dict, inherit: Path = REPO / "mkdocs.yml") -> None:
-    text = f"# A fixture site: the repository's configuration with these settings on top.\nINHERIT: {inherit}\n"
-    (project / "mkdocs.yml").write_text(text + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+def write_config(project: Path, settings: dict, inherit: Path = REPO / "mkdocs.yml", name: str = "mkdocs.yml") -> None:
+    text = f"# A copy of the site: the configuration it inherits, with these settings on top.\nINHERIT: {inherit}\n"
+    (project / name).write_text(text + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def configure(project: Path, **settings) -> None:
