@@ -286,7 +286,7 @@ def generate(out: Path, pages: int = 1000, seed: int = 1, langs: list[str] | Non
     emit("reference/glossary.md", glossary_body, [], always)
     brief_titles = {lang: [] for lang in langs}
     for number in range(BRIEFINGS):
-        extra = ["status_as_of: " + REVIEWED, "type: briefing", 'version: "1.0"', *sources()]
+        extra = ["status_as_of: " + REVIEWED, "review_by: 2027-06-30", "type: briefing", 'version: "1.0"', *sources()]
         page_seed = rng.random()
         # Required in every language (policy): current, or now and then outdated.
         emit(briefing(number), lambda lang, s=page_seed, n=number: topic_body(lang, briefing(n), random.Random(s), pages, briefing_page=True), extra,

@@ -151,6 +151,14 @@ def test_rules_pages_need_sources_and_legal_status_date(site_copy):
     page.write_text("---\ntitle: A law\ndescription: About a law.\nlast_reviewed: 2026-11-01\n---\n\n# A law\n\nText.\n", encoding="utf-8")
     messages = [p.message for p in validate(site_copy) if p.path == "docs/en/rules/law.md"]
     assert any('lacks "sources"' in m for m in messages) and any('lacks "status_as_of"' in m for m in messages), messages
+    assert any('lacks "review_by"' in m for m in messages), messages
+
+
+def test_review_by_must_be_a_date(site_copy):
+    page = site_copy / "docs/en/about.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("last_reviewed:", "review_by: next spring\nlast_reviewed:", 1), encoding="utf-8")
+    problems = [p for p in validate(site_copy) if p.path == "docs/en/about.md"]
+    assert [(p.line, p.message) for p in problems] == [(4, '"review_by" must be a date written YYYY-MM-DD (got \'next spring\')')]
 
 
 GLOSSARY = """---

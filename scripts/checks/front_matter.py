@@ -10,7 +10,7 @@ from ..core.config import Project
 from ..core.pages import SourcePage
 from ..core.problems import Problem
 
-KNOWN_KEYS = {"title", "description", "last_reviewed", "status_as_of", "sources", "type", "translation", "hide", "version"}
+KNOWN_KEYS = {"title", "description", "last_reviewed", "status_as_of", "review_by", "sources", "type", "translation", "hide", "version"}
 PAGE_TYPES = {"briefing"}
 SOURCE_KEYS = {"title", "publisher", "url", "date"}
 
@@ -38,6 +38,8 @@ def check_front_matter(page: SourcePage, where: str, project: Project, today: dt
     for key in ("last_reviewed", "status_as_of"):
         if key in meta and meta[key] not in (None, ""):
             _date(key, meta[key], lines.get(key), today, report)
+    if meta.get("review_by") not in (None, "") and (not isinstance(meta["review_by"], dt.date) or isinstance(meta["review_by"], dt.datetime)):
+        report(lines.get("review_by"), f'"review_by" must be a date written YYYY-MM-DD (got {meta["review_by"]!r})')
     if "type" in meta and meta["type"] not in PAGE_TYPES:
         report(lines.get("type"), f'type "{meta["type"]}" is not known; use one of {", ".join(sorted(PAGE_TYPES))} or remove it')
     if "sources" in meta:
