@@ -98,3 +98,5 @@ class Policy(Config):
     search = c.DictOfItems(c.Type(dict), default={})
     pdf = c.SubConfig(Pdf)
     files = c.SubConfig(Files)
+    # Directive -> sources; the build adds each page's inline script and style hashes.
+    content_security_policy = c.DictOfItems(c.ListOfItems(c.Type(str)), default={"default-src": ["'self'"]})
