@@ -62,6 +62,7 @@ class Run:
     exit_code: Exit = Exit.OK
 
 
+TIMINGS = "timings.json"
 ORDER = ["files", "sources", "validate", "reading", "translations", "build", "parity", "pdfs", "links", "publish"]
 STAGES = 9  # progress steps: files, sources, checks beside the build, translations, build, parity, PDFs, links, publish
 
@@ -263,7 +264,7 @@ class Pipeline:
     def publish(self, build_dir: Path):
         reports = self.options.reports_dir
         if reports.is_dir():
-            shutil.copytree(reports, build_dir / "reports", dirs_exist_ok=True)
+            shutil.copytree(reports, build_dir / "reports", dirs_exist_ok=True, ignore=shutil.ignore_patterns(TIMINGS))
         publish.swap_into_place(build_dir, self.options.site_dir)
         return None, [], f"{self.options.site_dir.name}/ replaced"
 
@@ -273,6 +274,8 @@ class Pipeline:
         """Always written, also when the build fails, so CI can show them; a stage that did not run says so."""
         result, reports = self.result, self.options.reports_dir
         files.write_json(reports / "build.json", files.build_json(result.stages, result.exit_code))
+        # Times vary from run to run: kept apart, so the reports published with the site stay reproducible.
+        files.write_json(reports / TIMINGS, {stage.name: round(stage.seconds, 2) for stage in result.stages})
         files.write_text(reports / "build.md", files.build_markdown(result.stages, result.exit_code))
         files.write_json(reports / "links.json", result.links or {"status": "skipped", "reason": "the site was not built"})
         if result.pdfs is not None:

@@ -40,69 +40,86 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def project(tmp_path):
-    """A fixture site with a published site/ already in place (what a bad change must leave alone)."""
-    root = make_site(tmp_path / "project")
+def published(root):
+    """A published site/ already in place: what a bad change must leave alone."""
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("<!doctype html><p>the site as published before this change</p>\n", encoding="utf-8")
-    return root
 
 
-def assert_refused(root, capsys, where: str, line: int | None, fragment: str) -> None:
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory):
+    """One project with one bad file of every kind, built once: (exit code, output, site/ before, site/ after)."""
+    import contextlib
+    import io
+
+    root = make_site(tmp_path_factory.mktemp("untrusted") / "project")
+    published(root)
+    for fixture, where, _, _ in FILES:
+        target = root / where
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(UNTRUSTED / fixture, root / where.replace("/x.svg", f"/{fixture}") if where.endswith("/x.svg") else target)
+    for fixture, _, _ in PAGES:
+        shutil.copy(CONTENT / fixture, root / "docs" / "en" / fixture)
+    secret = root.parent / "runner-home-key.txt"
+    secret.write_text("-----BEGIN PRIVATE KEY-----\n", encoding="utf-8")
+    (root / "docs" / "assets" / "outside.txt").symlink_to(secret)
+    (root / "docs" / "assets" / "inside.txt").symlink_to(root / "docs" / "en" / "about.md")
+    (root.parent / "elsewhere").mkdir()
+    (root.parent / "elsewhere" / "secret.md").write_text("# secret\n", encoding="utf-8")
+    os.symlink(root.parent / "elsewhere", root / "docs" / "en" / "shared")
+    big = root / "docs" / "assets" / "images" / "huge.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 1_000_001)
     before = tree_digest(root / "site")
-    assert run_build(root) == 1
-    out = capsys.readouterr().out
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        code = run_build(root)
+    return code, output.getvalue(), before, tree_digest(root / "site"), root
+
+
+def assert_refused(refused, where: str, line: int | None, fragment: str) -> None:
+    code, out, before, after, root = refused
+    assert code == 1
     found = [row.strip() for row in out.splitlines() if row.strip().startswith(f"{where}:") and fragment in row]
     assert found, out[-3000:]
     if line is not None:
         assert found[0].startswith(f"{where}:{line}: "), found
-    assert tree_digest(root / "site") == before
-    assert not list(root.glob(".site-build-*"))
+    assert after == before  # site/ as it was
+    assert not list(root.parent.glob(".site-build-*")) and not list(root.glob(".site-build-*"))
+
+
+def placed(fixture: str, where: str) -> str:
+    return where.replace("/x.svg", f"/{fixture}") if where.endswith("/x.svg") else where
 
 
 @pytest.mark.parametrize("fixture, where, line, fragment", FILES, ids=[case[0] for case in FILES])
-def test_a_bad_file_is_refused(project, capsys, fixture, where, line, fragment):
-    target = project / where
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(UNTRUSTED / fixture, target)
-    assert_refused(project, capsys, where, line, fragment)
+def test_a_bad_file_is_refused(refused, fixture, where, line, fragment):
+    assert_refused(refused, placed(fixture, where), line, fragment)
 
 
 @pytest.mark.parametrize("fixture, line, fragment", PAGES, ids=[case[0] for case in PAGES])
-def test_html_in_markdown_that_loads_or_opens_elsewhere_is_refused(project, capsys, fixture, line, fragment):
-    shutil.copy(CONTENT / fixture, project / "docs" / "en" / fixture)
-    assert_refused(project, capsys, f"docs/en/{fixture}", line, fragment)
+def test_html_in_markdown_that_loads_or_opens_elsewhere_is_refused(refused, fixture, line, fragment):
+    assert_refused(refused, f"docs/en/{fixture}", line, fragment)
 
 
-@pytest.mark.parametrize("target", ["outside", "inside"])
-def test_a_symbolic_link_is_refused_wherever_it_points(project, capsys, tmp_path, target):
-    secret = tmp_path / "runner-home-key.txt"
-    secret.write_text("-----BEGIN PRIVATE KEY-----\n", encoding="utf-8")
-    pointee = secret if target == "outside" else project / "docs" / "en" / "about.md"
-    (project / "docs" / "assets" / "notes.txt").symlink_to(pointee)
-    assert_refused(project, capsys, "docs/assets/notes.txt", None, "is a symbolic link")
+@pytest.mark.parametrize("link", ["outside.txt", "inside.txt"])
+def test_a_symbolic_link_is_refused_wherever_it_points(refused, link):
+    assert_refused(refused, f"docs/assets/{link}", None, "is a symbolic link")
 
 
-def test_a_linked_folder_is_refused_and_never_entered(project, capsys, tmp_path):
-    outside = tmp_path / "elsewhere"
-    outside.mkdir()
-    (outside / "secret.md").write_text("# secret\n", encoding="utf-8")
-    os.symlink(outside, project / "docs" / "en" / "shared")
-    assert_refused(project, capsys, "docs/en/shared", None, "is a symbolic link")
+def test_a_linked_folder_is_refused_and_never_entered(refused):
+    assert_refused(refused, "docs/en/shared", None, "is a symbolic link")
+    assert "secret.md" not in refused[1]
 
 
-def test_a_file_over_the_size_limit_is_refused(project, capsys):
-    big = project / "docs" / "assets" / "images" / "huge.png"
-    big.parent.mkdir(parents=True, exist_ok=True)
-    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 1_000_001)
-    assert_refused(project, capsys, "docs/assets/images/huge.png", None, "over the limit of 1.0 MB per file")
+def test_a_file_over_the_size_limit_is_refused(refused):
+    assert_refused(refused, "docs/assets/images/huge.png", None, "over the limit of 1.0 MB per file")
 
 
-def test_a_drawing_that_only_draws_is_accepted(project):
+def test_a_drawing_that_only_draws_is_accepted(tmp_path):
     from scripts.checks.svg import svg_problems
 
     assert svg_problems((UNTRUSTED / "svg-fine.svg").read_bytes()) == []
+    project = make_site(tmp_path / "project")
     (project / "docs" / "assets" / "images").mkdir(parents=True, exist_ok=True)
     shutil.copy(UNTRUSTED / "svg-fine.svg", project / "docs" / "assets" / "images" / "fine.svg")
     assert run_build(project) == 0
