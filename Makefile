@@ -8,13 +8,16 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The same site built with ProperDocs, the drop-in fork of MkDocs 1.x (README: "The stack's future").
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
 
-.PHONY: site test quick lint serve preview bench bench-build system-packages clean
+.PHONY: site test quick lint engines serve preview bench bench-build system-packages clean
 
 site: $(STAMP) system-packages
 	$(BIN)/python -m scripts build
 
-test: lint $(STAMP) system-packages
+test: lint $(STAMP) $(PD_STAMP) system-packages
 	$(BIN)/python -m pytest
 
 # The fast lane while editing: lint and every test that needs no whole-site
@@ -24,6 +27,10 @@ quick: lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests benchmarks
+
+# Build the real site with MkDocs and with ProperDocs and compare every file.
+engines: $(STAMP) $(PD_STAMP)
+	$(BIN)/python -m tests.support.engines
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
@@ -57,6 +64,12 @@ $(STAMP): requirements/site.txt requirements/dev.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/site.txt -r requirements/dev.txt
 	@# The build tool (scripts/) as an editable package: importable by the hooks, tests and benchmarks from any folder.
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(PD_STAMP): requirements/properdocs.txt pyproject.toml
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements/properdocs.txt
+	$(PD_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 clean:

@@ -143,9 +143,7 @@ def full_build(project: Path, strict_exit: bool = True) -> dict:
     seconds, done = _run([PYTHON, "-m", "scripts", "build"], project)
     if strict_exit:
         _check(done, "python -m scripts build")
-    # The summary table at the end names every stage; its times are in reports/build.json.
-    report = json.loads((project / "reports" / "build.json").read_text(encoding="utf-8"))
-    stages = {stage["name"]: stage.get("seconds") for stage in report["stages"]}
+    stages = json.loads((project / "reports" / "timings.json").read_text(encoding="utf-8"))
     return {"seconds": seconds, "exit_code": done.returncode, "stages": stages}
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .checks import readability
 from .checks.content import validate
+from .checks.files import check_files
 from .checks.links.check import check_links
 from .core.config import ConfigError, Project, load_mkdocs_config, project_from_mkdocs
 from .core.exit_codes import Exit
@@ -61,8 +62,9 @@ class Run:
     exit_code: Exit = Exit.OK
 
 
-ORDER = ["sources", "validate", "reading", "translations", "build", "parity", "pdfs", "links", "publish"]
-STAGES = 8  # progress steps: sources, checks beside the build, translations, build, parity, PDFs, links, publish
+TIMINGS = "timings.json"
+ORDER = ["files", "sources", "validate", "reading", "translations", "build", "parity", "pdfs", "links", "publish"]
+STAGES = 9  # progress steps: files, sources, checks beside the build, translations, build, parity, PDFs, links, publish
 
 
 def run_build(root: Path | str, only_lang: str | None = None, site_dir: Path | None = None, *, reports_dir: Path | None = None,
@@ -99,6 +101,8 @@ class Pipeline:
 
     def run(self) -> Run:
         options, result = self.options, self.result
+        # Contributed files are untrusted: checked before anything is built.
+        self.stage("Checking contributed files (types, sizes, links, SVG)", "files", self.check_files)
         sources = self.stage("Reading the source pages", "sources", self.read)
         if sources is None:  # the sources could not be read at all
             for name in ("validate", "reading", "translations", "build", "parity", "pdfs", "links"):
@@ -114,10 +118,12 @@ class Pipeline:
         built = None
         try:
             structures = Structures()
-            if result.coverage is not None:
+            if self.failed("files"):
+                self.skip("build", "fix the contributed files first")
+            elif result.coverage is not None:
                 built = self.stage("Building the site (mkdocs build --strict)", "build", lambda: self.build(build_dir, sources, structures))
             self.collect(checks)
-            if self.failed("validate"):
+            if self.failed("validate") and built is not None:
                 self.replace("build", "skipped", "fix the content errors first")
             elif result.coverage is None:
                 self.replace("build", "skipped", "the translation status could not be computed")
@@ -214,6 +220,10 @@ class Pipeline:
 
     # -- the stages ----------------------------------------------------------------
 
+    def check_files(self):
+        problems, count = check_files(self.project)
+        return None, problems, f"{count} files, {len(errors(problems))} error(s)"
+
     def read(self):
         sources = read_sources(self.project, self.options.only_lang)
         return sources, [], f"{sources.count} Markdown files in {len(sources.languages)} languages"
@@ -254,7 +264,7 @@ class Pipeline:
     def publish(self, build_dir: Path):
         reports = self.options.reports_dir
         if reports.is_dir():
-            shutil.copytree(reports, build_dir / "reports", dirs_exist_ok=True)
+            shutil.copytree(reports, build_dir / "reports", dirs_exist_ok=True, ignore=shutil.ignore_patterns(TIMINGS))
         publish.swap_into_place(build_dir, self.options.site_dir)
         return None, [], f"{self.options.site_dir.name}/ replaced"
 
@@ -264,6 +274,8 @@ class Pipeline:
         """Always written, also when the build fails, so CI can show them; a stage that did not run says so."""
         result, reports = self.result, self.options.reports_dir
         files.write_json(reports / "build.json", files.build_json(result.stages, result.exit_code))
+        # Times vary from run to run: kept apart, so the reports published with the site stay reproducible.
+        files.write_json(reports / TIMINGS, {stage.name: round(stage.seconds, 2) for stage in result.stages})
         files.write_text(reports / "build.md", files.build_markdown(result.stages, result.exit_code))
         files.write_json(reports / "links.json", result.links or {"status": "skipped", "reason": "the site was not built"})
         if result.pdfs is not None:

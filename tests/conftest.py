@@ -9,6 +9,9 @@ import pytest
 from tests.support.real_site import build_once
 from tests.support.sites import REPO, make_site
 
+# The reader tests' fixtures (the real site served as a host would, a browser page).
+pytest_plugins = ["tests.support.reader"]
+
 SNAPSHOT = pytest.StashKey[dict]()
 
 

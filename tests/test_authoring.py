@@ -142,3 +142,18 @@ def test_preview_builds_english_and_one_language_and_follows_edits(tmp_path):
 def test_preview_rejects_an_unknown_language(site_copy, capsys):
     assert main(["--root", str(site_copy), "preview", "--lang", "de"]) == 2
     assert "--lang de: not a language in mkdocs.yml" in capsys.readouterr().out
+
+
+def test_validate_files_checks_the_other_files_a_commit_adds(site_copy, monkeypatch, capsys):
+    """What pre-commit runs on a changed SVG or notice file: the untrusted-files check."""
+    from tests.support.sites import FIXTURES
+
+    monkeypatch.chdir(site_copy)
+    drawing = site_copy / "docs" / "assets" / "images" / "x.svg"
+    drawing.parent.mkdir(parents=True, exist_ok=True)
+    drawing.write_bytes((FIXTURES / "untrusted" / "svg-script.svg").read_bytes())
+    (site_copy / "i18n" / "terms" / "xx.yml").write_text("a: [unclosed\n", encoding="utf-8")
+    assert main(["validate", "docs/assets/images/x.svg", "i18n/terms/xx.yml"]) == 1
+    out = capsys.readouterr().out
+    assert "docs/assets/images/x.svg:4: contains <script>" in out
+    assert "i18n/terms/xx.yml:2: is not valid YAML" in out

@@ -1,10 +1,11 @@
 #!/bin/sh
 # Installs the Debian packages the project needs, when any is missing:
-# fonts for Arabic and Chinese, Pango (PDF rendering), poppler (PDF to PNG in
+# fonts for Arabic and Chinese, Pango and HarfBuzz's font subsetter (PDF
+# rendering; WeasyPrint's fontTools fallback is deprecated), poppler (PDF to PNG in
 # tests) and Chromium (browser tests). As root it runs apt-get; otherwise it
 # prints the exact command to run.
 set -eu
-PACKAGES="fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils chromium"
+PACKAGES="fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium"
 
 missing=""
 for package in $PACKAGES; do

@@ -7,9 +7,11 @@ source, the glossary), and only the given pages are validated.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from ..checks.content import validate
+from ..checks.files import check_file
 from ..core.config import Project
 from ..core.problems import Problem
 from ..core.sources import read_sources
@@ -24,6 +26,13 @@ def validate_paths(project: Project, paths: list[Path], today: dt.date | None = 
     for given in paths:
         path = given if given.is_absolute() else Path.cwd() / given
         where = project.relative(path)
+        tree = _tree_of(project, path)
+        if tree is not None and tree != "docs":  # overrides/, includes/, i18n/: files, not pages
+            problems += check_file(project, path, project.policy.files.trees[tree], tree)
+            continue
+        if path.is_symlink():
+            problems += check_file(project, path, [], "docs")
+            continue
         if not path.is_file():
             problems.append(Problem(where, None, "file not found; check the path (relative to the folder you run the command in)"))
             continue
@@ -35,7 +44,9 @@ def validate_paths(project: Project, paths: list[Path], today: dt.date | None = 
         if path.suffix != ".md" or len(inside.parts) < 2 or inside.parts[0] not in project.codes:
             if path.suffix == ".md":
                 problems.append(Problem(where, None, f"page outside a language folder; move it under {project.relative(project.docs_dir)}/{project.default}/"))
-            continue  # images and other assets: nothing to check here
+            else:  # an image, a stylesheet: the untrusted-files check
+                problems += check_file(project, path, project.policy.files.trees.get("docs", []), "docs")
+            continue
         lang, rel = inside.parts[0], Path(*inside.parts[1:]).as_posix()
         page = sources.page(lang, rel)
         if page is None:
@@ -43,3 +54,14 @@ def validate_paths(project: Project, paths: list[Path], today: dt.date | None = 
         else:
             pages.append(page)
     return problems + validate(project, sources, today, pages=pages)
+
+
+def _tree_of(project: Project, path: Path) -> str | None:
+    """The published tree (docs, overrides, ...) a file belongs to, if any."""
+    for tree in project.policy.files.trees:
+        try:
+            Path(os.path.abspath(path)).relative_to(os.path.abspath(project.root / tree))
+            return tree
+        except ValueError:
+            continue
+    return None

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from ..checks.content import validate
+from ..checks.files import check_files
 from ..checks.links.check import check_links
 from ..core.config import load_project
 from ..core.exit_codes import Exit
@@ -30,7 +31,7 @@ def check(args) -> Exit:
     if args.lang and args.lang not in project.codes:
         print(f"error: --lang {args.lang}: not a language in mkdocs.yml (choose from {', '.join(project.codes)})")
         return Exit.USAGE
-    problems = validate(project, read_sources(project, args.lang))
+    problems = check_files(project)[0] + validate(project, read_sources(project, args.lang))
     terminal.print_problems(problems)
     if not problems:
         print("Content is valid.")

@@ -82,11 +82,16 @@ class Project:
         return text.format(**values)
 
     def relative(self, path: Path) -> str:
-        """A path as problems name it: relative to the repository root, forward slashes."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """A path as problems name it: relative to the repository root, forward slashes.
+
+        A symbolic link is named by where it is, not where it points.
+        """
+        for candidate, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))), (path.resolve(), self.root.resolve())):
+            try:
+                return candidate.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
 
 def load_mkdocs_config(config_file: Path, **overrides):

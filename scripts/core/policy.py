@@ -71,6 +71,16 @@ class Pdf(Config):
         return failed, warnings
 
 
+FILE_KINDS = ("markdown", "yaml", "css", "html", "javascript", "svg", "png", "jpeg", "gif", "webp", "pdf")
+
+
+class Files(Config):
+    """What a pull request may add under each published folder (scripts/checks/files.py)."""
+
+    max_bytes = c.Type(int, default=1_000_000)
+    trees = c.DictOfItems(c.ListOfItems(c.Choice(FILE_KINDS)), default={"docs": ["markdown", "svg", "png", "jpeg", "webp", "css"]})
+
+
 class Policy(Config):
     """``extra.project``: what the build checks and how."""
 
@@ -87,3 +97,6 @@ class Policy(Config):
     # One lunr index per language; replaced by the search issue.
     search = c.DictOfItems(c.Type(dict), default={})
     pdf = c.SubConfig(Pdf)
+    files = c.SubConfig(Files)
+    # Directive -> sources; the build adds each page's inline script and style hashes.
+    content_security_policy = c.DictOfItems(c.ListOfItems(c.Type(str)), default={"default-src": ["'self'"]})

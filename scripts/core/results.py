@@ -17,5 +17,4 @@ class StageResult:
     environment: bool = False  # failed because of the machine (disk, permissions), not the content
 
     def as_dict(self) -> dict:
-        return {"name": self.name, "status": self.status, "summary": self.summary, "seconds": round(self.seconds, 2),
-                "problems": [problem.as_dict() for problem in self.problems]}
+        return {"name": self.name, "status": self.status, "summary": self.summary, "problems": [problem.as_dict() for problem in self.problems]}

@@ -14,6 +14,7 @@ from mkdocs import plugins
 from scripts.hooks.context import site_context
 
 
+@plugins.event_priority(-200)  # the page as written, after the other hooks (its security policy among them)
 def on_post_template(output, *, template_name, config):
     if template_name == "404.html" and config.theme["language"] == site_context(config).project.default:
         site_context(config).cache["default_404"] = output
