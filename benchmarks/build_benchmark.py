@@ -56,8 +56,8 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "py
 MKDOCS = [PYTHON, "-m", "mkdocs"]
 STAGES = ("validate", "reading", "translations", "pdfs", "links")  # measured alone; PDFs first: the link check then sees them
 # Stages of the full build, in order; the output stages are not checks.
-FULL_STAGES = ("sources", "validate", "reading", "translations", "build", "parity", "pdfs", "links", "publish")
-OUTPUT_STAGES: tuple[str, ...] = ()
+FULL_STAGES = ("files", "sources", "validate", "reading", "translations", "build", "parity", "pdfs", "links", "publish")
+OUTPUT_STAGES: tuple[str, ...] = ("search",)
 TARGETS = {"checks_overhead": 0.15, "vs_linkchecker": 5.0, "vs_linkinator": 1.0, "preview_seconds": 2.0, "pdf_seconds": 1.5}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 
@@ -338,8 +338,26 @@ def measure(name: str, project: Path, args, first_topic: str | None) -> dict:
         result["rounds"].append(round_result)
     result["load_after"] = load()
     result["html_pages"] = sum(1 for _ in Path(result["rounds"][0]["site"]).rglob("*.html"))
+    result["first_search"] = first_search(Path(result["rounds"][0]["site"]), name)
+    print(f"  first search per language: {[(row['lang'], round(row['index_bytes'] / row['whole_index_bytes'], 3)) for row in result['first_search']]}", flush=True)
     result["summary"] = summarise(result)
     return result
+
+
+def first_search(site: Path, name: str) -> list[dict]:
+    """Bytes a reader's first search downloads, against the whole index of the language (page-weight measurement)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.support.page_weight import CHROMIUM, CHROMIUM_ARGS, FIRST_SEARCH, first_searches
+
+    # The synthetic pages are made of the generator's word lists; the real site of real text.
+    queries = FIRST_SEARCH if name == "real" else {lang: words[1] for lang, words in build_corpus.WORDS.items()}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return first_searches(site, browser, queries)
+        finally:
+            browser.close()
 
 
 def _edit_page(project: Path, lang: str) -> str:
@@ -380,6 +398,9 @@ def summarise(result: dict) -> dict:
         summary["linkchecker"] = lc.get("seconds")
         summary["linkchecker_timed_out"] = lc.get("timed_out")
         summary["linkchecker_timeout"] = lc.get("timeout")
+    shares = [row["index_bytes"] / row["whole_index_bytes"] for row in result.get("first_search", []) if row["whole_index_bytes"]]
+    summary["first_search_share_max"] = max(shares) if shares else None
+    summary["first_search_kb"] = {row["lang"]: round(row["bytes"] / 1024) for row in result.get("first_search", [])}
     ours = summary["stage_links"]
     summary["ratios"] = {
         "hook_over_nohooks": summary["plain"] / summary["plain_nohooks"] - 1,
@@ -431,6 +452,9 @@ def table(results: dict) -> str:
     row("linkinator 6.3.0", lambda x: sec(x.get("linkinator")) + (f" ({x.get('linkinator_problems')} reported)" if x.get("linkinator_problems") else ""))
     row("**LinkChecker ÷ ours** (target ≥ 5×)", lambda x: _ratio(x, "linkchecker"))
     row("**linkinator ÷ ours** (target > 1×)", lambda x: _ratio(x, "linkinator"))
+    row("search indexing (Pagefind), inside full", lambda x: sec(x["full_stages"].get("search")))
+    row("first search: KB downloaded per language", lambda x: ", ".join(f"{k} {v}" for k, v in x["first_search_kb"].items()))
+    row("**first search: largest share of a language's index downloaded** (target < 10 % at 1,000 × 6)", lambda x: "–" if x["first_search_share_max"] is None else f"**{x['first_search_share_max']:.1%}**")
     row("preview: first build (" + " + ".join(s[names[0]]["preview"]["languages"]) + ")", lambda x: sec(x["preview"]["first_build_median"]))
     row("**preview rebuild after one edit**, median / max (target ≤ 2 s)", lambda x: f"**{sec(x['preview']['rebuild_median'])}** / {sec(x['preview']['rebuild_max'])}")
     return "\n".join(rows)

@@ -1,4 +1,4 @@
-"""What a reader downloads, per page type: bytes over the wire (gzip) until the network is idle.
+"""What a reader downloads, per page type and for a first search: bytes over the wire (gzip).
 
     .venv/bin/python -m benchmarks.page_weight [SITE_DIR] [--json OUT]
 
@@ -11,7 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
-from tests.support.page_weight import measure, table
+from tests.support.page_weight import CHROMIUM, CHROMIUM_ARGS, first_searches, measure, search_table, table
 
 
 def main() -> None:
@@ -19,10 +19,17 @@ def main() -> None:
     parser.add_argument("site", nargs="?", type=Path, default=Path("site"))
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
-    results = measure(args.site)
-    print(table(results))
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        results = {"pages": measure(args.site, browser=browser), "first_search": first_searches(args.site, browser)}
+        browser.close()
+    print(table(results["pages"]))
+    print()
+    print(search_table(results["first_search"]))
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

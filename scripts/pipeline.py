@@ -36,6 +36,7 @@ from .i18n.structure import Structures, check_parity
 from .outputs import publish
 from .outputs.mkdocs_build import build_site
 from .outputs.pdfs import render_pdfs
+from .outputs.search import index_site
 from .reporting import files, terminal
 
 
@@ -63,8 +64,8 @@ class Run:
 
 
 TIMINGS = "timings.json"
-ORDER = ["files", "sources", "validate", "reading", "translations", "build", "parity", "pdfs", "links", "publish"]
-STAGES = 9  # progress steps: files, sources, checks beside the build, translations, build, parity, PDFs, links, publish
+ORDER = ["files", "sources", "validate", "reading", "translations", "build", "parity", "pdfs", "search", "links", "publish"]
+STAGES = 10  # progress steps: files, sources, checks beside the build, translations, build, parity, PDFs, search, links, publish
 
 
 def run_build(root: Path | str, only_lang: str | None = None, site_dir: Path | None = None, *, reports_dir: Path | None = None,
@@ -105,7 +106,7 @@ class Pipeline:
         self.stage("Checking contributed files (types, sizes, links, SVG)", "files", self.check_files)
         sources = self.stage("Reading the source pages", "sources", self.read)
         if sources is None:  # the sources could not be read at all
-            for name in ("validate", "reading", "translations", "build", "parity", "pdfs", "links"):
+            for name in ("validate", "reading", "translations", "build", "parity", "pdfs", "search", "links"):
                 self.skip(name, "the sources could not be read")
             return self.finish()
         # Validation and the reading level need only the sources: they run in
@@ -130,9 +131,10 @@ class Pipeline:
             if self.passed("build") and built is not None:
                 self.stage("Comparing translations with their English pages", "parity", lambda: self.parity(structures))
                 self.stage("Rendering briefing PDFs", "pdfs", lambda: self.pdfs(build_dir, sources))
+                self.stage("Indexing for search (Pagefind)", "search", lambda: self.search(build_dir))
                 self.stage("Checking links in the built site", "links", lambda: self.links(build_dir))
             else:
-                for name in ("parity", "pdfs", "links"):
+                for name in ("parity", "pdfs", "search", "links"):
                     self.skip(name, "the build failed" if self.failed("build") else "no build")
             self.finish()
             if result.exit_code == Exit.OK:
@@ -242,7 +244,8 @@ class Pipeline:
         return data, data.problems, data.summary()
 
     def build(self, build_dir: Path, sources: SourceTree, structures: Structures):
-        context = SiteContext(self.project, sources, self.result.coverage, structures)
+        # The search index is a stage of its own here (the hook indexes only plain builds).
+        context = SiteContext(self.project, sources, self.result.coverage, structures, index_search=False)
         built = build_site(self.project, build_dir, mkdocs_config=self.mkdocs_config, only_lang=self.options.only_lang, context=context)
         return built, built.problems, built.summary
 
@@ -255,6 +258,10 @@ class Pipeline:
         run = render_pdfs(self.project, build_dir, sources=sources, cache_dir=self.options.cache_dir / "pdfs", only_lang=self.options.only_lang)
         self.result.pdfs = run.as_json()
         return run, run.problems, run.summary
+
+    def search(self, build_dir: Path):
+        index = index_site(self.project, build_dir)
+        return index, index.problems, index.summary
 
     def links(self, build_dir: Path):
         report = check_links(self.project, build_dir, cache_file=self.options.cache_dir / "links.json")

@@ -41,7 +41,7 @@ def test_keyboard_reaches_search_and_language_switcher_with_visible_focus(base, 
                  const shown = focused.matches('.md-option') ? focused.nextElementSibling : focused;
                  const s = getComputedStyle(shown);
                  return {what: focused.className,
-                         search: focused.matches('[data-md-component=search-query]'),
+                         search: focused.matches('[data-site-search] input[type=search]'),
                          language: !!focused.closest('.md-select'),
                          visible: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none',
                          header: !!focused.closest('.md-header')} }"""

@@ -8,6 +8,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from tests.support.page_weight import serve
+from tests.support.reader import search
 
 pytestmark = pytest.mark.slow
 
@@ -55,14 +56,10 @@ def test_pages_do_everything_without_a_violation(base, browser, lang):
     for kind, path in PAGE_TYPES.items():
         page.goto(base + url_of(lang, path), wait_until="networkidle")
         if kind == "explainer":
-            # Search (its code, worker and index load and run), a glossary tooltip, the palette toggle.
-            with page.expect_response(lambda response: response.url.endswith("search_index.json")) as index:
-                page.keyboard.press("/")
-            assert index.value.ok
-            page.locator("input[data-md-component=search-query]").fill(QUERY[lang])
-            page.locator("input[data-md-component=search-query]").dispatch_event("keyup")
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
+            # Search (Pagefind's code, WebAssembly and index load and run), a glossary tooltip, the palette toggle.
+            with page.expect_response(lambda response: response.url.endswith("/pagefind/pagefind.js")) as engine:
+                assert search(page, QUERY[lang])
+            assert engine.value.ok
             page.keyboard.press("Escape")
             abbr = page.locator("article abbr").first
             if abbr.count():

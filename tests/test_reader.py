@@ -14,28 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.support.page_weight import measure
-from tests.support.reader import ARTIFACTS, LANGUAGES, PAGE_TYPES, screenshot, url_of
+from tests.support.reader import ARTIFACTS, LANGUAGES, PAGE_TYPES, screenshot, search, url_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search box; the result links, once settled."""
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
-    box.fill("")
-    box.dispatch_event("keyup")
-    page.wait_for_selector(".md-search-result__item", state="detached")
-    # Material reads the box on keyup; Playwright types non-Latin letters as
-    # inserted text without key events, so set the value and send the keyup.
-    box.fill(query)
-    box.dispatch_event("keyup")
-    try:
-        page.wait_for_selector(".md-search-result__item", timeout=15000)  # the index loads on first use
-    except Exception:
-        return []
-    page.wait_for_timeout(500)  # Material debounces typing: let the final results land
-    return [urlsplit(a.get_attribute("href")).path for a in page.locator(".md-search-result__link").all()]
 
 
 # -- privacy ---------------------------------------------------------------------
@@ -114,57 +95,6 @@ def test_every_page_declares_its_alternates_and_the_sitemap_lists_them(base, pag
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     entry = re.search(r"<url>\s*<loc>[^<]*/rules/eu-ai-act/</loc>.*?</url>", sitemap, re.S).group(0)
     assert set(re.findall(r'hreflang="([a-z]+)"', entry)) == set(LANGUAGES)
-
-
-# -- search -----------------------------------------------------------------------
-
-ARABIC_FORMS = ["الذكاء", "ذكاء", "والذكاء", "بالذكاء", "للذكاء", "الذَّكَاء", "الذكــاء"]
-
-
-@pytest.mark.parametrize("query", ARABIC_FORMS)
-def test_arabic_search_finds_arabic_pages_in_every_spelling(base, page, query):
-    page.goto(base + url_of("ar", ""), wait_until="networkidle")
-    results = search(page, query)
-    assert results, f"nothing found for {query}"
-    assert all(path.startswith("/ar/") for path in results), results
-
-
-@pytest.mark.parametrize("query, plain", [("أنظمة", "انظمة"), ("مستوى", "مستوي"), ("البيانات", "فالبيانات")])
-def test_arabic_letter_variants_find_the_same_pages(base, page, query, plain):
-    page.goto(base + url_of("ar", ""), wait_until="networkidle")
-    # Material lists the first results and loads more on scroll: compare the
-    # count it announces ("17 documents") and the best match.
-    first = search(page, query)
-    first_meta = page.locator(".md-search-result__meta").inner_text()
-    second = search(page, plain)
-    assert first and first[0] == second[0]
-    assert first_meta == page.locator(".md-search-result__meta").inner_text()
-
-
-def test_chinese_search_finds_a_word_inside_unsegmented_text(base, page, site):
-    page.goto(base + url_of("zh", ""), wait_until="networkidle")
-    results = search(page, "模型")
-    assert results and all(path.startswith("/zh/") for path in results), results
-    screenshot(page, "zh-search")
-    # 模型 occurs inside longer runs such as 大语言模型 on the pages found.
-    text = (site / results[0].lstrip("/") / "index.html").read_text(encoding="utf-8") if results[0].endswith("/") else ""
-    assert re.search(r"[\u4e00-\u9fff]模型|模型[\u4e00-\u9fff]", text)
-
-
-def test_search_results_screenshot_in_arabic(base, page):
-    page.goto(base + url_of("ar", ""), wait_until="networkidle")
-    search(page, "البيانات")
-    screenshot(page, "ar-search")
-
-
-def test_the_search_index_waits_for_the_reader(base, page):
-    requested = []
-    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
-    page.goto(base + url_of("ar", "basics/what-is-ai/"), wait_until="networkidle")
-    assert not [path for path in requested if path.endswith("search_index.json")]
-    assert not [path for path in requested if path.endswith("sitemap.xml")]
-    search(page, "بيانات")
-    assert "/ar/search/search_index.json" in requested
 
 
 # -- weight -------------------------------------------------------------------------

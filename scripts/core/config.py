@@ -176,7 +176,6 @@ def _policy(raw: dict, config_file: Path, codes: list[str]) -> Policy:
     checks = [
         (["translations", "min_current"], policy.translations.min_current),
         (["translations", "language_check", "scripts"], policy.translations.language_check.scripts),
-        (["search"], policy.search),
     ]
     for path, mapping in checks:
         for code in mapping:

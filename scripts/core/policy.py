@@ -71,6 +71,11 @@ class Pdf(Config):
         return failed, warnings
 
 
+class Search(Config):
+    # What readers do not search, inside each page's article (CSS selectors).
+    exclude_selectors = c.ListOfItems(c.Type(str), default=[])
+
+
 FILE_KINDS = ("markdown", "yaml", "css", "html", "javascript", "svg", "png", "jpeg", "gif", "webp", "pdf")
 
 
@@ -94,8 +99,7 @@ class Policy(Config):
     translations = c.SubConfig(Translations)
     glossary = c.SubConfig(Glossary)
     reading_level = c.SubConfig(ReadingLevel)
-    # One lunr index per language; replaced by the search issue.
-    search = c.DictOfItems(c.Type(dict), default={})
+    search = c.SubConfig(Search)
     pdf = c.SubConfig(Pdf)
     files = c.SubConfig(Files)
     # Directive -> sources; the build adds each page's inline script and style hashes.

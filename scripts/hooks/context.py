@@ -27,6 +27,7 @@ class SiteContext:
     sources: SourceTree
     coverage: Coverage
     structures: Structures | None = None  # filled during the build when the pipeline asks for parity
+    index_search: bool = True  # the pipeline indexes in its own stage
     cache: dict = field(default_factory=dict)  # per-build values a hook computes once (tooltips, the root 404 page)
 
 

@@ -112,8 +112,45 @@ def measure(site: Path, page_types=PAGE_TYPES, browser=None) -> list[dict]:
     return results
 
 
+# A first search per language: what the reader downloads for it, against all of that language's index.
+FIRST_SEARCH = {"en": "privacy", "ar": "الخصوصية", "zh": "隐私", "fr": "surveillance", "ru": "слежка", "es": "privacidad"}
+
+
+def first_searches(site: Path, browser, queries: dict[str, str] = FIRST_SEARCH) -> list[dict]:
+    from scripts.outputs.search import index_bytes
+
+    results = []
+    with serve(site) as base:
+        for lang, query in queries.items():
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + ("/" if lang == "en" else f"/{lang}/"), wait_until="networkidle")
+            requests = []
+            page.on("requestfinished", lambda request, found=requests: found.append(request))
+            page.keyboard.press("/")
+            page.locator("[data-site-search] input[type=search]").fill(query)
+            page.wait_for_function("() => document.querySelectorAll('[data-site-search] .md-search-result__item').length > 0", timeout=20000)
+            page.wait_for_load_state("networkidle")
+            sizes = [request.sizes() for request in requests]
+            transferred = sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes)
+            index = [request for request in requests if "/pagefind/" in request.url and not request.url.endswith((".js", ".pagefind"))]
+            index_transferred = sum(request.sizes()["responseBodySize"] for request in index)
+            results.append({"lang": lang, "query": query, "bytes": transferred, "index_bytes": index_transferred,
+                            "whole_index_bytes": index_bytes(site, lang), "requests": len(requests)})
+            context.close()
+    return results
+
+
 def table(results: list[dict]) -> str:
     lines = ["| Page type | First view | KB | Second view | KB |", "|---|---|---:|---|---:|"]
     for row in results:
         lines.append(f"| {row['page']} | `{row['first_view']}` | {row['first_bytes'] / 1024:.0f} | `{row['second_view']}` | {row['second_bytes'] / 1024:.0f} |")
+    return "\n".join(lines)
+
+
+def search_table(results: list[dict]) -> str:
+    lines = ["| Language | Query | First search, KB (all) | of which index, KB | Whole index, KB | Share |", "|---|---|---:|---:|---:|---:|"]
+    for row in results:
+        share = row["index_bytes"] / row["whole_index_bytes"] if row["whole_index_bytes"] else 0
+        lines.append(f"| {row['lang']} | {row['query']} | {row['bytes'] / 1024:.0f} | {row['index_bytes'] / 1024:.0f} | {row['whole_index_bytes'] / 1024:.0f} | {share:.0%} |")
     return "\n".join(lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from tests.support.page_weight import serve
@@ -39,3 +41,19 @@ def screenshot(page, name: str) -> None:
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the site's search box (opened with "/"); the result paths, once shown."""
+    dialog = page.locator("[data-site-search]")
+    if not page.evaluate("document.getElementById('__search').checked"):
+        page.keyboard.press("/")
+    box = dialog.locator("input[type=search]")
+    box.fill(query)
+    page.wait_for_function(
+        "q => { const d = document.querySelector('[data-site-search]'); return d.querySelector('input').value === q"
+        " && d.querySelector('.md-search-result__meta').textContent.trim() !== d.dataset.placeholder }",
+        arg=query, timeout=20000,
+    )
+    page.wait_for_timeout(300)  # the box searches 120 ms after the last keystroke: let the final results land
+    return [urlsplit(link.get_attribute("href")).path for link in dialog.locator(".md-search-result__link").all()]
