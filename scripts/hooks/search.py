@@ -7,6 +7,7 @@ search too.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs import plugins
@@ -19,4 +20,5 @@ from scripts.outputs.search import index_site
 def on_post_build(*, config):
     context = site_context(config)
     if context.index_search and not getattr(config.plugins["i18n"], "building", False):
-        index_site(context.project, Path(config.site_dir))
+        for problem in index_site(context.project, Path(config.site_dir)).problems:
+            logging.getLogger("mkdocs.plugins.search").warning(problem.message)  # a strict build fails on it

@@ -10,6 +10,7 @@ the search code and index only when they start to search.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -55,10 +56,17 @@ def index_site(project: Project, site_dir: Path) -> SearchIndex:
     for pattern in UNUSED:
         for path in (site_dir / OUTPUT).glob(pattern):
             path.unlink()
+    _sort_entry(site_dir / OUTPUT / "pagefind-entry.json")
     pages, languages = INDEXED.search(done.stdout), LANGUAGES.search(done.stdout)
     result.pages = int(pages.group(1)) if pages else 0
     result.languages = int(languages.group(1)) if languages else 0
     return result
+
+
+def _sort_entry(path: Path) -> None:
+    """Pagefind lists the languages in whatever order it found them: sorted, two builds give the same file."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def index_bytes(site_dir: Path, lang: str) -> int:
