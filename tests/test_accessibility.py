@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.reader import LANGUAGES, PAGE_TYPES, url_of
+from tests.support.reader import LANGUAGES, LISTEN_FOR_VIOLATIONS, PAGE_TYPES, url_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -16,18 +16,22 @@ WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_axe_finds_no_wcag_22_aa_violation(base, browser, lang, scheme):
+    """Also: loading each page breaks no rule of its Content-Security-Policy (tests/test_content_security.py does the rest)."""
     from axe_playwright_python.sync_playwright import Axe
 
     context = browser.new_context(color_scheme=scheme)
-    found = []
+    context.add_init_script(LISTEN_FOR_VIOLATIONS)
+    found, violations = [], []
     for kind, path in PAGE_TYPES.items():
         page = context.new_page()
         page.goto(base + url_of(lang, path), wait_until="networkidle")
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
         found += [(kind, v["id"], v["nodes"][0]["html"][:100]) for v in Axe().run(page, options=WCAG_22_AA).response["violations"]]
+        violations += [f"{kind}: {violation}" for violation in page.evaluate("window.__violations")]
         page.close()
     context.close()
     assert found == []
+    assert violations == []
 
 
 def test_keyboard_reaches_search_and_language_switcher_with_visible_focus(base, page):

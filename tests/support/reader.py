@@ -12,6 +12,9 @@ from tests.support.sites import REPO
 ARTIFACTS = REPO / "test-artifacts"
 LANGUAGES = ["en", "ar", "zh", "fr", "ru", "es"]
 PAGE_TYPES = {"home": "", "explainer": "basics/what-is-ai/", "briefing": "briefings/ai-literacy/"}
+# Reports every Content-Security-Policy violation to the page, before any of the page's own scripts run.
+LISTEN_FOR_VIOLATIONS = ("window.__violations = []; document.addEventListener('securitypolicyviolation',"
+                         " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));")
 
 
 def url_of(lang: str, path: str) -> str:
